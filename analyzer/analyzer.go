@@ -1,0 +1,301 @@
+// Package analyzer is the pipeline of apigw-lint: discover files, load them
+// in parallel into one model, run the Go rules and the Rego policies over it,
+// and order the findings. It is the only package that knows every file format
+// and every rule; a Go program can embed it through Run.
+package analyzer
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+
+	"github.com/apigw-lint/apigw-lint/internal/model"
+	"github.com/apigw-lint/apigw-lint/internal/openapi"
+	"github.com/apigw-lint/apigw-lint/internal/terraform"
+	"github.com/apigw-lint/apigw-lint/policies"
+	"github.com/apigw-lint/apigw-lint/rules"
+)
+
+// Options configure one run.
+type Options struct {
+	Paths    []string
+	VarFiles []string
+	// Jobs bounds the loaders' worker pool; 0 means GOMAXPROCS.
+	Jobs int
+	// WorkDir is what finding paths are relative to; "" is the current
+	// directory.
+	WorkDir string
+	// Only, when set, restricts the rules that run to these IDs (the
+	// fixtures' harness uses it); loading diagnostics are always kept.
+	Only map[string]bool
+}
+
+// A Result is one run's output.
+type Result struct {
+	Findings []model.Finding
+	Project  *model.Project
+	Files    int
+	Rules    []model.RuleInfo
+}
+
+// RuleInternal is the rule ID of a rule or policy that failed to run.
+const RuleInternal = "APIGW000"
+
+// Run analyzes the given paths.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	cwd := opts.WorkDir
+	if cwd == "" {
+		var err error
+		if cwd, err = os.Getwd(); err != nil {
+			return nil, fmt.Errorf("find working directory: %w", err)
+		}
+	}
+	cwd, _ = filepath.Abs(cwd)
+	in, err := discover(opts.Paths, cwd)
+	if err != nil {
+		return nil, err
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	project := load(in, cwd, opts, jobs)
+	engine, err := policyEngine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	findings := check(ctx, project, engine, opts.Only)
+	findings = append(findings, project.Diagnostics...)
+	findings = append(findings, in.diags...)
+	findings = order(findings)
+	return &Result{
+		Findings: findings,
+		Project:  project,
+		Files:    len(in.docs) + len(in.vtl) + countTerraformFiles(in.tfDirs, cwd),
+		Rules:    AllRules(ctx),
+	}, nil
+}
+
+var (
+	engineOnce sync.Once
+	engine     *policies.Engine
+	engineErr  error
+)
+
+// policyEngine compiles the built-in policies once per process.
+func policyEngine(ctx context.Context) (*policies.Engine, error) {
+	engineOnce.Do(func() { engine, engineErr = policies.New(ctx) })
+	return engine, engineErr
+}
+
+// AllRules describes every built-in rule, Go and Rego, sorted by ID.
+func AllRules(ctx context.Context) []model.RuleInfo {
+	var out []model.RuleInfo
+	for _, r := range rules.All() {
+		out = append(out, r.Info())
+	}
+	if e, err := policyEngine(ctx); err == nil {
+		out = append(out, e.Rules()...)
+	}
+	out = append(out, diagnosticRules...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// load runs the loaders in a bounded worker pool and merges their fragments
+// in a fixed order, so that the same tree gives the same model.
+func load(in *input, cwd string, opts Options, jobs int) *model.Project {
+	frags := make([]*model.Fragment, len(in.docs)+len(in.vtl)+1)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, jobs)
+	run := func(i int, fn func() *model.Fragment) {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			frags[i] = safeLoad(fn)
+		}()
+	}
+	for i, path := range in.docs {
+		run(i, func() *model.Fragment { return loadDocument(path, cwd) })
+	}
+	for i, path := range in.vtl {
+		run(len(in.docs)+i, func() *model.Fragment { return loadVTL(path, cwd) })
+	}
+	if len(in.tfDirs) > 0 {
+		roots := in.roots
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			frags[len(frags)-1] = safeLoad(func() *model.Fragment {
+				return terraform.LoadTree(in.tfDirs, terraform.Options{Roots: roots, VarFiles: opts.VarFiles, Jobs: jobs})
+			})
+		}()
+	}
+	wg.Wait()
+	p := &model.Project{}
+	for _, f := range frags {
+		p.Merge(f)
+	}
+	return p
+}
+
+// safeLoad turns a loader's panic into an internal-error diagnostic.
+func safeLoad(fn func() *model.Fragment) (f *model.Fragment) {
+	defer func() {
+		if r := recover(); r != nil {
+			f = &model.Fragment{Diagnostics: []model.Finding{{
+				RuleID: RuleInternal, Severity: model.SeverityError,
+				Message: fmt.Sprintf("internal error while loading: %v; please report it with the file", r),
+				Range:   model.Range{Filename: "apigw-lint", Start: model.Pos{Line: 1, Column: 1}, End: model.Pos{Line: 1, Column: 1}},
+			}}}
+		}
+	}()
+	return fn()
+}
+
+func readFile(path, cwd string) ([]byte, *model.Fragment) {
+	abs := path
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(cwd, path)
+	}
+	src, err := os.ReadFile(abs)
+	if err != nil {
+		pos := model.Pos{Line: 1, Column: 1}
+		return nil, &model.Fragment{Diagnostics: []model.Finding{{
+			RuleID: "APIGW001", Severity: model.SeverityError,
+			Message: fmt.Sprintf("cannot be read: %v", err),
+			Range:   model.Range{Filename: path, Start: pos, End: pos},
+		}}}
+	}
+	return src, nil
+}
+
+func loadDocument(path, cwd string) *model.Fragment {
+	src, failed := readFile(path, cwd)
+	if failed != nil {
+		return failed
+	}
+	frag, ok := openapi.Load(path, src)
+	if !ok {
+		return nil // JSON or YAML that is not an OpenAPI document
+	}
+	return frag
+}
+
+func loadVTL(path, cwd string) *model.Fragment {
+	src, failed := readFile(path, cwd)
+	if failed != nil {
+		return failed
+	}
+	ix := model.NewLineIndex(src)
+	r := model.Range{Filename: path, Start: ix.Pos(0), End: ix.Pos(len(src))}
+	return &model.Fragment{Templates: []*model.Template{{
+		ID:    "vtl:" + path,
+		Range: r,
+		Side:  model.SideStandalone,
+		Body:  model.Lit(string(src), r),
+	}}}
+}
+
+// check runs every Go rule and the policies, in parallel, over the model.
+func check(ctx context.Context, p *model.Project, engine *policies.Engine, only map[string]bool) []model.Finding {
+	patterns := rules.NewPatterns()
+	rules.Annotate(p, patterns)
+	all := rules.All()
+	results := make([][]model.Finding, len(all)+1)
+	var wg sync.WaitGroup
+	for i, r := range all {
+		if only != nil && !only[r.ID] {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = runRule(r, p, patterns)
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		fs, err := engine.Eval(ctx, p)
+		if err != nil {
+			results[len(all)] = []model.Finding{internalError("policies", err)}
+			return
+		}
+		for _, f := range fs {
+			if only == nil || only[f.RuleID] {
+				results[len(all)] = append(results[len(all)], f)
+			}
+		}
+	}()
+	wg.Wait()
+	var out []model.Finding
+	for _, r := range results {
+		out = append(out, r...)
+	}
+	return out
+}
+
+// runRule runs one rule; a panic or an error becomes an APIGW000 finding
+// naming the rule, and the other rules' findings are kept.
+func runRule(r *rules.Rule, p *model.Project, patterns *rules.Patterns) (out []model.Finding) {
+	defer func() {
+		if v := recover(); v != nil {
+			out = append(out, internalError(r.ID, fmt.Errorf("panic: %v\n%s", v, debug.Stack())))
+		}
+	}()
+	pass := &rules.Pass{Rule: r, Project: p, Patterns: patterns, Report: func(f model.Finding) { out = append(out, f) }}
+	if err := r.Check(pass); err != nil {
+		out = append(out, internalError(r.ID, err))
+	}
+	return out
+}
+
+func internalError(who string, err error) model.Finding {
+	pos := model.Pos{Line: 1, Column: 1}
+	return model.Finding{
+		RuleID: RuleInternal, Severity: model.SeverityError,
+		Message: fmt.Sprintf("internal error in %s: %v; please report it", who, err),
+		Range:   model.Range{Filename: "apigw-lint", Start: pos, End: pos},
+	}
+}
+
+// order sorts findings and removes exact duplicates.
+func order(fs []model.Finding) []model.Finding {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Less(fs[j]) })
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && f.RuleID == fs[i-1].RuleID && f.Range == fs[i-1].Range && f.Message == fs[i-1].Message {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func countTerraformFiles(dirs []string, cwd string) int {
+	n := 0
+	for _, d := range dirs {
+		abs := d
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(cwd, d)
+		}
+		entries, err := os.ReadDir(abs)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if !e.IsDir() && kindOf(e.Name()) == kindTerraform {
+				n++
+			}
+		}
+	}
+	return n
+}

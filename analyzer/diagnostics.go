@@ -1,0 +1,33 @@
+package analyzer
+
+import "github.com/apigw-lint/apigw-lint/internal/model"
+
+// diagnosticRules describe the APIGW0xx findings that loading and the tool
+// itself report: they are not rules over the model, but users see, filter
+// and suppress them like rules.
+var diagnosticRules = []model.RuleInfo{
+	diag("APIGW000", "internal-error", model.SeverityError,
+		"A rule, policy or loader failed",
+		"apigw-lint hit an internal error while running one rule, policy or loader. The other rules' findings are still reported. Please report the error with the input that caused it."),
+	diag("APIGW001", "unreadable-file", model.SeverityError,
+		"A file cannot be read or parsed",
+		"A file that apigw-lint reads (OpenAPI, Terraform, a mapping template) does not parse, cannot be read, or has a part whose shape is wrong (an integration that is not a map). The finding is positioned where the parser stopped; the rest of the tree is still checked. Fix the syntax so that the file can be checked."),
+	diag("APIGW002", "path-outside-scan-root", model.SeverityWarning,
+		"A file reference leaves the scanned tree",
+		"A `file()`, `templatefile()` or module source names a path outside the directories being scanned. apigw-lint never reads outside its scan roots, so the value stays unknown. Scan a directory that contains the file, or keep referenced files inside the repository."),
+	diag("APIGW007", "invalid-openapi", model.SeverityNote,
+		"The document is not valid OpenAPI",
+		"kin-openapi's validator rejects the document (an intrinsic function where a string belongs, `required: true` on a schema, a dangling `$ref`). API Gateway may still import it, and apigw-lint still checks its API Gateway parts; the note says what a strict consumer will complain about."),
+	diag("APIGW008", "module-not-loaded", model.SeverityNote,
+		"A Terraform module from a registry or git is not read",
+		"apigw-lint does not fetch modules. The outputs of a registry or git module are unknown, and nothing is reported on guesses about them."),
+}
+
+func diag(id, name string, sev model.Severity, title, doc string) model.RuleInfo {
+	return model.RuleInfo{
+		ID: id, Name: name, Title: title, Severity: sev,
+		Doc:     id + " " + name + ": " + title + ".\n\n" + doc,
+		HelpURI: model.DocsBase + id + ".md",
+		Tags:    []string{"loading"},
+	}
+}

@@ -1,0 +1,100 @@
+package openapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
+
+	"github.com/apigw-lint/apigw-lint/internal/model"
+)
+
+// errNoExternalRefs refuses every external $ref: nothing outside the scanned
+// file is read or fetched.
+var errNoExternalRefs = errors.New("external references are not followed")
+
+func refuseURI(*openapi3.Loader, *url.URL) ([]byte, error) { return nil, errNoExternalRefs }
+
+// validate runs kin-openapi's loader and validator on the document and
+// reports the first complaint as an APIGW007 note, positioned at the
+// operation it names when it names one. A panic inside kin-openapi on
+// hostile input is a complaint too.
+func (d *doc) validate(src []byte, spec string) {
+	err := kinValidate(src, spec)
+	if err == nil {
+		return
+	}
+	msg := strings.TrimPrefix(err.Error(), "failed to unmarshal data: ")
+	if len(msg) > 300 {
+		msg = msg[:300] + "…"
+	}
+	at := d.locate(msg)
+	d.report(RuleNotOpenAPI, model.SeverityNote, at,
+		"not valid OpenAPI: %s; API Gateway may reject the import, fix the document or ignore this note", msg)
+}
+
+func kinValidate(src []byte, spec string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the validator could not read it (%v)", r)
+		}
+	}()
+	ctx := context.Background()
+	var v3 *openapi3.T
+	if strings.HasPrefix(spec, "2") {
+		var v2 openapi2.T
+		if err := openapi2.UnmarshalFromData(src, &v2); err != nil {
+			return err
+		}
+		v3, err = openapi2conv.ToV3(&v2)
+		if err != nil {
+			return err
+		}
+	} else {
+		loader := openapi3.NewLoader()
+		loader.IsExternalRefsAllowed = false
+		loader.ReadFromURIFunc = refuseURI
+		loader.Context = ctx
+		v3, err = loader.LoadFromData(src)
+		if err != nil {
+			return err
+		}
+	}
+	return v3.Validate(ctx, openapi3.DisableExamplesValidation(), openapi3.AllowExtraSiblingFields("description"))
+}
+
+var (
+	invalidPath = regexp.MustCompile(`invalid path (/\S*): invalid operation (\w+)`)
+	anyPath     = regexp.MustCompile(`(?:path|paths) (/\S*?):?\s`)
+)
+
+// locate finds the node a kin-openapi message names: an operation, a path,
+// or else the document's version key.
+func (d *doc) locate(msg string) *yaml.Node {
+	paths, _ := get(d.root, "paths")
+	if m := invalidPath.FindStringSubmatch(msg); m != nil {
+		if item, key := get(paths, m[1]); item != nil {
+			if _, opKey := get(item, strings.ToLower(m[2])); opKey != nil {
+				return opKey
+			}
+			return key
+		}
+	}
+	if m := anyPath.FindStringSubmatch(msg); m != nil {
+		if _, key := get(paths, strings.TrimSuffix(m[1], ":")); key != nil {
+			return key
+		}
+	}
+	if _, k := get(d.root, "openapi"); k != nil {
+		return k
+	}
+	_, k := get(d.root, "swagger")
+	return k
+}

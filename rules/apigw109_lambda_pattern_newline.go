@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"github.com/apigw-lint/apigw-lint/internal/model"
+)
+
+// APIGW109 lambda-pattern-newline: a Lambda selection pattern built on `.` cannot match an error message that contains a newline.
+//
+// In Java regexes `.` does not match a line terminator. Error messages of
+// many runtimes (stack traces, multi-line exception text) contain newlines,
+// and a pattern like `.*Error.*` or `.+` then fails to match them in full, so
+// the error falls through to the default response. AWS's documentation warns
+// that `.+` may not match a response containing a newline and suggests
+// `(\n|.)+`. Whether API Gateway honours the inline flag `(?s)` is not
+// documented.
+//
+// Write `(\n|.)` where the message may span lines: `(\n|.)*Error(\n|.)*`.
+//
+// https://docs.aws.amazon.com/apigateway/latest/api/API_IntegrationResponse.html
+var LambdaPatternNewline = &Rule{
+	ID:       "APIGW109",
+	Name:     "lambda-pattern-newline",
+	Severity: model.SeverityNote,
+	Tags:     []string{"correctness", "selection-pattern", "lambda"},
+	Check:    checkLambdaPatternNewline,
+}
+
+func checkLambdaPatternNewline(p *Pass) error {
+	p.Project.Integrations(func(_ *model.Method, in *model.Integration) {
+		if in.Subject != model.SubjectErrorMessage {
+			return
+		}
+		for _, r := range in.Responses {
+			src, ok := patternOf(r)
+			if !ok {
+				continue
+			}
+			re, err := p.Patterns.Compile(src)
+			if err != nil || !re.UsesDot() || re.CanMatchNewline() {
+				continue
+			}
+			p.Reportf(r.Pattern.Range, "selection pattern %q cannot match an error message that contains a newline (`.` does not match line breaks), such as a stack trace; use \"(\\n|.)\" in place of \".\"", src)
+		}
+	})
+	return nil
+}

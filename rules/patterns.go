@@ -1,0 +1,183 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/apigw-lint/apigw-lint/internal/javaregex"
+	"github.com/apigw-lint/apigw-lint/internal/model"
+)
+
+// Patterns compiles each distinct selection pattern once per run and caches
+// what the rules ask of it. It is safe for concurrent use.
+type Patterns struct {
+	mu sync.Mutex
+	m  map[string]*patternEntry
+}
+
+type patternEntry struct {
+	once     sync.Once
+	re       *javaregex.Pattern
+	err      error
+	codes    []int
+	codesErr error
+}
+
+// NewPatterns returns an empty cache.
+func NewPatterns() *Patterns { return &Patterns{m: map[string]*patternEntry{}} }
+
+func (c *Patterns) entry(src string) *patternEntry {
+	c.mu.Lock()
+	e, ok := c.m[src]
+	if !ok {
+		e = &patternEntry{}
+		c.m[src] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		e.re, e.err = javaregex.Compile(src)
+		if e.err == nil {
+			e.codes, e.codesErr = e.re.StatusCodes()
+		}
+	})
+	return e
+}
+
+// Compile returns the compiled pattern, or its Java syntax error.
+func (c *Patterns) Compile(src string) (*javaregex.Pattern, error) {
+	e := c.entry(src)
+	return e.re, e.err
+}
+
+// StatusCodes returns the status codes 100–599 the pattern matches in full.
+// ok is false when the pattern is invalid or matching timed out.
+func (c *Patterns) StatusCodes(src string) (codes []int, ok bool) {
+	e := c.entry(src)
+	if e.err != nil || e.codesErr != nil {
+		return nil, false
+	}
+	return e.codes, true
+}
+
+// A codeSet is a set of status codes 100–599.
+type codeSet [600]bool
+
+func setOf(codes []int) *codeSet {
+	var s codeSet
+	for _, c := range codes {
+		if c >= 0 && c < len(s) {
+			s[c] = true
+		}
+	}
+	return &s
+}
+
+// formatCodes writes codes as ranges: "400–403, 405, 500–599".
+func formatCodes(codes []int) string {
+	var b strings.Builder
+	for i := 0; i < len(codes); {
+		j := i
+		for j+1 < len(codes) && codes[j+1] == codes[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		if j == i {
+			fmt.Fprintf(&b, "%d", codes[i])
+		} else {
+			fmt.Fprintf(&b, "%d–%d", codes[i], codes[j])
+		}
+		i = j + 1
+	}
+	return b.String()
+}
+
+// patternOf returns the known pattern text of a non-default response.
+func patternOf(r *model.IntegrationResponse) (string, bool) {
+	if r.IsDefault() {
+		return "", false
+	}
+	return r.Pattern.Get()
+}
+
+// is2xx reports whether a known status is a success.
+func is2xx(code int) bool { return code >= 200 && code < 300 }
+
+// routing is how an integration's responses split the status codes 100–599,
+// known only when every pattern and status code is known and valid.
+type routing struct {
+	// to[c] lists the responses status code c can be routed to: every
+	// response whose pattern matches c, else the default (if any).
+	to [600][]*model.IntegrationResponse
+}
+
+// routeStatus computes the routing of an integration whose patterns see the
+// status code. ok is false when anything it depends on is unknown.
+func routeStatus(c *Patterns, in *model.Integration) (*routing, bool) {
+	if !in.ResponsesKnown || in.Subject != model.SubjectStatusCode {
+		return nil, false
+	}
+	var def *model.IntegrationResponse
+	type matched struct {
+		r   *model.IntegrationResponse
+		set *codeSet
+	}
+	var ms []matched
+	for _, r := range in.Responses {
+		if r.IsDefault() {
+			if def == nil {
+				def = r
+			}
+			continue
+		}
+		src, known := patternOf(r)
+		if !known {
+			return nil, false
+		}
+		codes, ok := c.StatusCodes(src)
+		if !ok {
+			return nil, false
+		}
+		ms = append(ms, matched{r, setOf(codes)})
+	}
+	rt := &routing{}
+	for code := 100; code <= 599; code++ {
+		for _, m := range ms {
+			if m.set[code] {
+				rt.to[code] = append(rt.to[code], m.r)
+			}
+		}
+		if len(rt.to[code]) == 0 && def != nil {
+			rt.to[code] = []*model.IntegrationResponse{def}
+		}
+	}
+	return rt, true
+}
+
+// Annotate precomputes the pattern facts the Rego policies use, and each
+// integration's Subject.
+func Annotate(p *model.Project, c *Patterns) {
+	p.Integrations(func(_ *model.Method, in *model.Integration) {
+		in.Subject = in.Classify()
+		for _, r := range in.Responses {
+			src, ok := patternOf(r)
+			if !ok {
+				continue
+			}
+			re, err := c.Compile(src)
+			f := &model.PatternFacts{Valid: err == nil}
+			if err == nil {
+				f.MatchesEmpty = re.MatchesEmpty()
+				if codes, ok := c.StatusCodes(src); ok {
+					f.MatchesAllStatus = len(codes) == 500
+					if len(codes) > 0 {
+						f.StatusRanges = strings.Split(formatCodes(codes), ", ")
+					}
+				}
+			}
+			r.Facts = f
+		}
+	})
+}

@@ -1,0 +1,2 @@
+endpoint = "REGIONAL"
+region   = "eu-west-1"

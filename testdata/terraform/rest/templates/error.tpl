@@ -1,0 +1,1 @@
+{"code": ${code}, "message": "$input.path('$.errorMessage')"}
