@@ -13,3 +13,10 @@ resource "aws_api_gateway_integration" "leak" {
     "application/json" = templatefile("/etc/hostname", {})
   }
 }
+
+resource "aws_api_gateway_method" "leak" {
+  rest_api_id   = aws_api_gateway_rest_api.leak.id
+  resource_id   = aws_api_gateway_rest_api.leak.root_resource_id
+  http_method   = "GET"
+  authorization = "NONE"
+}
