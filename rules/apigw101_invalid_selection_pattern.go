@@ -41,11 +41,11 @@ func checkInvalidSelectionPattern(p *Pass) error {
 				if errors.As(err, &se) {
 					desc = se.Desc
 					if se.Index >= 0 {
-						p.Reportf(r.Pattern.Range, "selection pattern %q is not a valid Java regex: %s near index %d; fix the pattern", src, desc, se.Index)
+						p.Reportf(r.Pattern.Range, "selection pattern %s is not a valid Java regex: %s near index %d; fix the pattern", show(src), desc, se.Index)
 						continue
 					}
 				}
-				p.Reportf(r.Pattern.Range, "selection pattern %q is not a valid Java regex: %s; fix the pattern", src, desc)
+				p.Reportf(r.Pattern.Range, "selection pattern %s is not a valid Java regex: %s; fix the pattern", show(src), desc)
 			}
 		}
 	})

@@ -32,7 +32,7 @@ func checkUnreachableStatusPattern(p *Pass) error {
 				continue
 			}
 			if codes, ok := p.Patterns.StatusCodes(src); ok && len(codes) == 0 {
-				p.Reportf(r.Pattern.Range, "selection pattern %q matches no status code 100–599 (it is matched against the whole backend status code), so this response is never chosen; match the status code, e.g. \"4\\d{2}\"", src)
+				p.Reportf(r.Pattern.Range, "selection pattern %s matches no status code 100–599 (it is matched against the whole backend status code), so this response is never chosen; match the status code, e.g. \"4\\d{2}\"", show(src))
 			}
 		}
 	})

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -68,7 +67,7 @@ func checkErrorsReturnedAsSuccess(p *Pass) error {
 			by := "the default response"
 			if !t.IsDefault() {
 				src, _ := patternOf(t)
-				by = fmt.Sprintf("the response for pattern %q", src)
+				by = "the response for pattern " + show(src)
 			}
 			codes := formatCodes(byResp[t])
 			p.Reportf(t.Range, "backend %s %s returned to clients as %d by %s; add integration responses that map error status codes to 4xx/5xx method responses (e.g. \"4\\d{2}\" → 400, \"5\\d{2}\" → 502)",

@@ -51,7 +51,7 @@ func checkOverlappingPatterns(p *Pass) error {
 			for _, o := range prev {
 				if o.src == src {
 					p.ReportRelated(r.Pattern.Range, []model.Related{{Message: "the same pattern", Range: o.r.Pattern.Range}},
-						"selection pattern %q appears twice in this integration; only one of its responses can be chosen, remove or change one", src)
+						"selection pattern %s appears twice in this integration; only one of its responses can be chosen, remove or change one", show(src))
 					continue
 				}
 				if cur.codes == nil || o.codes == nil {
@@ -65,7 +65,7 @@ func checkOverlappingPatterns(p *Pass) error {
 				}
 				if len(both) > 0 {
 					p.ReportRelated(r.Pattern.Range, []model.Related{{Message: "the other pattern", Range: o.r.Pattern.Range}},
-						"selection patterns %q and %q both match status %s; which response is chosen is not defined, make the patterns disjoint", o.src, src, formatCodes(both))
+						"selection patterns %s and %s both match status %s; which response is chosen is not defined, make the patterns disjoint", show(o.src), show(src), formatCodes(both))
 				}
 			}
 			prev = append(prev, cur)

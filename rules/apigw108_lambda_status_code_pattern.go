@@ -43,11 +43,11 @@ func checkLambdaStatusCodePattern(p *Pass) error {
 				continue
 			}
 			if statusOnly(p.Patterns, src) {
-				p.Reportf(r.Pattern.Range, "selection pattern %q matches only a bare status code, but on a Lambda integration it is matched against the whole error message; match the message instead, e.g. \".*Not Found.*\"", src)
+				p.Reportf(r.Pattern.Range, "selection pattern %s matches only a bare status code, but on a Lambda integration it is matched against the whole error message; match the message instead, e.g. \".*Not Found.*\"", show(src))
 				continue
 			}
 			if lit, ok := re.Literal(); ok && lit != "" {
-				p.Reportf(r.Pattern.Range, "selection pattern %q only matches an error message that is exactly %s (Lambda error messages are matched in full); use \".*%s.*\" to match it anywhere in the message", src, strconv.Quote(lit), quoteMeta(lit))
+				p.Reportf(r.Pattern.Range, "selection pattern %s only matches an error message that is exactly %s (Lambda error messages are matched in full); use \".*%s.*\" to match it anywhere in the message", show(src), strconv.Quote(lit), quoteMeta(lit))
 			}
 		}
 	})

@@ -39,7 +39,7 @@ func checkLambdaPatternNewline(p *Pass) error {
 			if err != nil || !re.UsesDot() || re.CanMatchNewline() {
 				continue
 			}
-			p.Reportf(r.Pattern.Range, "selection pattern %q cannot match an error message that contains a newline (`.` does not match line breaks), such as a stack trace; use \"(\\n|.)\" in place of \".\"", src)
+			p.Reportf(r.Pattern.Range, "selection pattern %s cannot match an error message that contains a newline (`.` does not match line breaks), such as a stack trace; use \"(\\n|.)\" in place of \".\"", show(src))
 		}
 	})
 	return nil

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -180,4 +181,14 @@ func Annotate(p *model.Project, c *Patterns) {
 			r.Facts = f
 		}
 	})
+}
+
+// show quotes a pattern for a message as the user wrote it in the regex
+// (backslashes not doubled), falling back to Go quoting for control
+// characters.
+func show(src string) string {
+	if strings.ContainsFunc(src, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return strconv.Quote(src)
+	}
+	return "\"" + src + "\""
 }

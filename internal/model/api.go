@@ -95,7 +95,7 @@ type Integration struct {
 	// ResponsesKnown is false when integration responses may exist that the
 	// loader could not tie to this integration.
 	ResponsesKnown bool    `json:"responses_known"`
-	Fields         []Field `json:"fields,omitempty"`
+	Fields         []Field `json:"-"`
 	Ref            string  `json:"ref,omitempty"`
 	// Subject is what selection patterns are matched against (Subject*),
 	// derived from Type and URI by Classify.
@@ -156,7 +156,7 @@ type IntegrationResponse struct {
 	Pattern           *Value      `json:"pattern,omitempty"`
 	StatusCode        *Value      `json:"status_code,omitempty"`
 	ResponseTemplates []*Template `json:"response_templates,omitempty"`
-	Fields            []Field     `json:"fields,omitempty"`
+	Fields            []Field     `json:"-"`
 	Ref               string      `json:"ref,omitempty"`
 	// Facts is what Go computed about the pattern for the policies.
 	Facts *PatternFacts `json:"facts,omitempty"`

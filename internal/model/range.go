@@ -4,6 +4,7 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
 	"unicode/utf8"
 )
@@ -98,3 +99,28 @@ func (ix *LineIndex) At(line, col int) Pos {
 
 // Source returns the indexed text.
 func (ix *LineIndex) Source() []byte { return ix.src }
+
+// rangeJSON is the flat JSON form of a Range: one object, not three, since
+// every model element carries ranges and the policies' input is large.
+type rangeJSON struct {
+	Filename  string `json:"filename"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+}
+
+// MarshalJSON writes the range as one flat object.
+func (r Range) MarshalJSON() ([]byte, error) {
+	return json.Marshal(rangeJSON{r.Filename, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column})
+}
+
+// UnmarshalJSON reads the flat form, as policies return it.
+func (r *Range) UnmarshalJSON(b []byte) error {
+	var j rangeJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*r = Range{Filename: j.Filename, Start: Pos{Line: j.Line, Column: j.Column}, End: Pos{Line: j.EndLine, Column: j.EndColumn}}
+	return nil
+}

@@ -142,6 +142,9 @@ func (d *doc) readAPI(spec string) *model.API {
 		}
 	}
 	api.Export = hasExtensions(d.root, 0)
+	if isHTTPAPI(d.root) {
+		api.Kind = model.KindHTTP
+	}
 	if ec, _ := get(d.root, "x-amazon-apigateway-endpoint-configuration"); ec != nil {
 		if v, _ := get(ec, "disableExecuteApiEndpoint"); v != nil {
 			api.DisableExecuteAPIEndpoint = d.value(v)
@@ -182,6 +185,34 @@ func (d *doc) readAPI(spec string) *model.API {
 		}
 	}
 	return api
+}
+
+// isHTTPAPI reports whether a document describes an HTTP API (v2): it
+// carries extensions that only HTTP APIs read, or integrations with a
+// payloadFormatVersion.
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
+func isHTTPAPI(root *yaml.Node) bool {
+	for _, key := range []string{"x-amazon-apigateway-cors", "x-amazon-apigateway-importexport-version"} {
+		if v, _ := get(root, key); v != nil {
+			return true
+		}
+	}
+	if comps, _ := get(root, "components"); comps != nil {
+		if v, _ := get(comps, "x-amazon-apigateway-integrations"); v != nil {
+			return true
+		}
+	}
+	paths, _ := get(root, "paths")
+	for _, p := range pairs(paths) {
+		for _, op := range pairs(p[1]) {
+			if in, _ := get(op[1], "x-amazon-apigateway-integration"); in != nil {
+				if v, _ := get(in, "payloadFormatVersion"); v != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // hasExtensions reports whether the tree carries x-amazon-apigateway-* keys

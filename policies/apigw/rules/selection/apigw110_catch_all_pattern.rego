@@ -66,7 +66,7 @@ deny contains finding if {
 	integ.subject == "error_message"
 	not _success(code)
 	finding := result.fail_with_severity(rego.metadata.chain(), "error", resp.pattern.range, sprintf(
-		"selection pattern %q matches the empty error message of every successful Lambda invocation, so every success is returned as %d; use \".+\" or \"(\\n|.)+\" to catch only errors",
+		"selection pattern \"%s\" matches the empty error message of every successful Lambda invocation, so every success is returned as %d; use \".+\" or \"(\\n|.)+\" to catch only errors",
 		[resp.pattern.value, code],
 	))
 }
@@ -76,7 +76,7 @@ deny contains finding if {
 	integ.subject == "error_message"
 	_success(code)
 	finding := result.fail(rego.metadata.chain(), resp.pattern.range, sprintf(
-		"selection pattern %q matches every invocation, successes included, so it replaces the default response; use \".+\" or \"(\\n|.)+\" to catch only errors, or make this the default response",
+		"selection pattern \"%s\" matches every invocation, successes included, so it replaces the default response; use \".+\" or \"(\\n|.)+\" to catch only errors, or make this the default response",
 		[resp.pattern.value],
 	))
 }
@@ -86,7 +86,7 @@ deny contains finding if {
 	integ.subject == "status_code"
 	_success(code)
 	finding := result.fail(rego.metadata.chain(), resp.pattern.range, sprintf(
-		"selection pattern %q matches every status code 100–599, so every backend error is returned as %d; match only success codes (e.g. \"2\\d{2}\") and map errors to 4xx/5xx",
+		"selection pattern \"%s\" matches every status code 100–599, so every backend error is returned as %d; match only success codes (e.g. \"2\\d{2}\") and map errors to 4xx/5xx",
 		[resp.pattern.value, code],
 	))
 }
@@ -96,7 +96,7 @@ deny contains finding if {
 	integ.subject == "status_code"
 	not _success(code)
 	finding := result.fail_with_severity(rego.metadata.chain(), "error", resp.pattern.range, sprintf(
-		"selection pattern %q matches every status code 100–599, so every backend success is returned as %d; match only the error codes (e.g. \"5\\d{2}\")",
+		"selection pattern \"%s\" matches every status code 100–599, so every backend success is returned as %d; match only the error codes (e.g. \"5\\d{2}\")",
 		[resp.pattern.value, code],
 	))
 }

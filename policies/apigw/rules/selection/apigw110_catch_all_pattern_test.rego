@@ -2,7 +2,7 @@ package apigw.rules.selection.catch_all_pattern_test
 
 import data.apigw.rules.selection.catch_all_pattern
 
-_range := {"filename": "api.yaml", "start": {"line": 3, "column": 5, "byte": 0}, "end": {"line": 3, "column": 9, "byte": 0}}
+_range := {"filename": "api.yaml", "line": 3, "column": 5, "end_line": 3, "end_column": 9}
 
 _input(subject, facts, status) := {"apis": [{"methods": [{"integration": {
 	"subject": subject,
