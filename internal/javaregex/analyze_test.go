@@ -214,7 +214,7 @@ func BenchmarkStatusCodes(b *testing.B) {
 		compiled[i] = MustCompile(s)
 	}
 	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	for b.Loop() {
 		for _, p := range compiled {
 			if _, err := p.StatusCodes(); err != nil {
 				b.Fatal(err)

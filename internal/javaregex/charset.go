@@ -111,15 +111,6 @@ func (s charSet) intersect(t charSet) charSet {
 	return charSet(out)
 }
 
-// size returns the number of code points in s.
-func (s charSet) size() int {
-	n := 0
-	for _, r := range s {
-		n += int(r.hi-r.lo) + 1
-	}
-	return n
-}
-
 // equal reports whether s and t hold the same code points.
 func (s charSet) equal(t charSet) bool {
 	if len(s) != len(t) {

@@ -159,11 +159,11 @@ func TestMatchesTimesOut(t *testing.T) {
 func TestPatternIsSafeForConcurrentUse(t *testing.T) {
 	p := MustCompile(`(?i).*\bnot found\b.*`)
 	var wg sync.WaitGroup
-	for i := 0; i < 8; i++ {
+	for range 8 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := 0; j < 200; j++ {
+			for range 200 {
 				if ok, err := p.Matches("Item NOT FOUND here"); !ok || err != nil {
 					t.Errorf("Matches = %v, %v", ok, err)
 					return

@@ -220,13 +220,15 @@ func (p *parser) removeQEQuoting() {
 	pLen := p.patternLength
 	temp := p.temp
 	i := 0
+scan:
 	for i < pLen-1 {
-		if temp[i] != '\\' {
+		switch {
+		case temp[i] != '\\':
 			i++
-		} else if temp[i+1] != 'Q' {
+		case temp[i+1] != 'Q':
 			i += 2
-		} else {
-			break
+		default:
+			break scan
 		}
 	}
 	if i >= pLen-1 {
@@ -277,7 +279,7 @@ func (p *parser) removeQEQuoting() {
 		beginQuote = false
 	}
 	p.patternLength = len(newtemp)
-	p.temp = append(newtemp, 0, 0)
+	p.temp = append(newtemp, 0, 0) //nolint:gocritic // appendAssign: newtemp becomes the pattern text, as in Pattern.RemoveQEQuoting
 }
 
 // expr parses alternatives separated by '|'.
@@ -745,7 +747,7 @@ func (p *parser) hex() int {
 
 func (p *parser) uxxxx() int {
 	n := 0
-	for i := 0; i < 4; i++ {
+	for range 4 {
 		ch := p.read()
 		if !isHexDigit(ch) {
 			p.fail("Illegal Unicode escape sequence")
@@ -760,7 +762,7 @@ func (p *parser) unicodeEscape() int {
 	n := p.uxxxx()
 	if n >= 0xD800 && n <= 0xDBFF {
 		cur := p.cursor
-		if p.read() == '\\' && p.read() == 'u' {
+		if p.read() == '\\' && p.read() == 'u' { //nolint:gocritic // badCond: two reads, two characters, as in Pattern.u
 			n2 := p.uxxxx()
 			if n2 >= 0xDC00 && n2 <= 0xDFFF {
 				return (n-0xD800)<<10 + (n2 - 0xDC00) + 0x10000

@@ -83,7 +83,7 @@ func (p *Pattern) NumGroups() int { return p.groups }
 func (p *Pattern) Matches(s string) (bool, error) {
 	ok, err := p.re.MatchString(s)
 	if err != nil {
-		return false, fmt.Errorf("%w matching %q against %q: %v", ErrTimeout, p.expr, truncate(s, 64), err)
+		return false, fmt.Errorf("%w matching %q against %q: %w", ErrTimeout, p.expr, truncate(s, 64), err)
 	}
 	return ok, nil
 }

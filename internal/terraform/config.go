@@ -321,13 +321,3 @@ func (b *body) attr(name string) *hcl.Attribute {
 	}
 	return b.attrs[name]
 }
-
-// sortedAttrs returns b's attributes in source order.
-func (b *body) sortedAttrs() []*hcl.Attribute {
-	out := make([]*hcl.Attribute, 0, len(b.attrs))
-	for _, a := range b.attrs {
-		out = append(out, a)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Range.Start.Byte < out[j].Range.Start.Byte })
-	return out
-}

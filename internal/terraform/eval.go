@@ -403,7 +403,7 @@ func fileCallRange(expr hcl.Expression) model.Range {
 	at := expr.Range()
 	if se, ok := expr.(hclsyntax.Expression); ok {
 		found := false
-		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+		_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
 			if c, ok := n.(*hclsyntax.FunctionCallExpr); ok && !found {
 				switch c.Name {
 				case "file", "templatefile", "fileexists":

@@ -82,7 +82,7 @@ func (l *loader) load() {
 	}
 	// Expand every module instance and resource group; children are
 	// appended to l.mods while it is walked.
-	for i := 0; i < len(l.mods); i++ {
+	for i := 0; i < len(l.mods); i++ { //nolint:intrange // l.mods grows inside the loop; a range would stop at its first length
 		m := l.mods[i]
 		for _, rc := range m.cfg.resources {
 			m.group(rc.addr())

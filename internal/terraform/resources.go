@@ -136,7 +136,7 @@ func (b *builder) addStage(ri *resInst, st *model.Stage, apiIdentity string) {
 
 // stageLink links a stage name attribute to its stage: by reference to the
 // stage resource, else by the API's identity and the literal name.
-func (b *builder) stageLink(s scope, stage *model.Value, stageLink *model.Link, apiIdentity string) (*model.Link, *model.Stage) {
+func (b *builder) stageLink(_ scope, stage *model.Value, stageLink *model.Link, apiIdentity string) (*model.Link, *model.Stage) {
 	if l := linkKind(stageLink, "aws_api_gateway_stage", "aws_apigatewayv2_stage"); l != nil {
 		return l, b.stages[l.ID]
 	}

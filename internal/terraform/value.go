@@ -121,15 +121,6 @@ func (s scope) partial(expr hcl.Expression) string {
 	return ""
 }
 
-// boolVal returns the known boolean of an attribute, or false.
-func (s scope) boolVal(a *hcl.Attribute) bool {
-	if a == nil {
-		return false
-	}
-	v := s.eval(a.Expr)
-	return v.IsKnown() && !v.IsNull() && v.Type() == cty.Bool && v.True()
-}
-
 // list returns the elements of a list attribute with their links by index.
 // known is false when the list itself is not known (a reference, a for
 // expression over unknown input).

@@ -43,10 +43,10 @@ func (t positionTable) check(p Pos) error {
 
 func (t positionTable) checkSpan(what string, start, end Pos) error {
 	if err := t.check(start); err != nil {
-		return fmt.Errorf("%s start: %v", what, err)
+		return fmt.Errorf("%s start: %w", what, err)
 	}
 	if err := t.check(end); err != nil {
-		return fmt.Errorf("%s end: %v", what, err)
+		return fmt.Errorf("%s end: %w", what, err)
 	}
 	if start.Offset > end.Offset {
 		return fmt.Errorf("%s starts at %d after its end %d", what, start.Offset, end.Offset)

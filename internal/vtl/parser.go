@@ -509,7 +509,7 @@ func (p *parser) openParen(blanksOnly bool) bool {
 
 // begin starts a construct whose first token is at the cursor. parens is
 // the number of parentheses already open (1 after a directive's "(").
-func (p *parser) begin(parens int) {
+func (p *parser) begin(parens int) { //nolint:unparam // parens is the construct's opening depth; every caller so far opens one
 	p.fail = nil
 	p.multi = nil
 	p.parens = parens
@@ -841,7 +841,7 @@ func (p *parser) refParts(r *Reference) {
 
 // parseList parses comma-separated expressions up to (not consuming) the
 // closing token.
-func (p *parser) parseList(closing kind, what string) []Expr {
+func (p *parser) parseList(closing kind, _ string) []Expr {
 	var list []Expr
 	if p.tok.Kind == closing {
 		return list
