@@ -138,5 +138,9 @@ func titleOf(doc string, r *Rule) string {
 	first, _, _ := strings.Cut(doc, "\n\n")
 	first = strings.Join(strings.Fields(first), " ")
 	prefix := r.ID + " " + r.Name + ": "
-	return strings.TrimSpace(strings.TrimPrefix(first, prefix))
+	title := strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(first, prefix)), ".")
+	if title == "" {
+		return ""
+	}
+	return strings.ToUpper(title[:1]) + title[1:]
 }

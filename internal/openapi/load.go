@@ -97,6 +97,13 @@ func parseError(d *doc, err error) model.Finding {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 reports a parser error at its context mark, counted from
+		// 0, and a scanner error at the problem, counted from 1. Parser
+		// errors are the "did not find expected …" ones; their context is
+		// where the unclosed construct starts.
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}

@@ -158,3 +158,20 @@ func TestSARIFMultitool(t *testing.T) {
 		}
 	}
 }
+
+// TestEndToEndSARIFValidates validates the SARIF that the whole pipeline
+// wrote for testdata/golden (cmd/apigw-lint's golden test keeps it current).
+func TestEndToEndSARIFValidates(t *testing.T) {
+	sch := compileSARIFSchema(t)
+	b, err := os.ReadFile("../../testdata/report/e2e.sarif")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("e2e.sarif does not validate:\n%v", err)
+	}
+}
