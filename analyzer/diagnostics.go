@@ -19,8 +19,8 @@ var diagnosticRules = []model.RuleInfo{
 		"The document is not valid OpenAPI",
 		"kin-openapi's validator rejects the document (an intrinsic function where a string belongs, `required: true` on a schema, a dangling `$ref`). API Gateway may still import it, and apigw-lint still checks its API Gateway parts; the note says what a strict consumer will complain about."),
 	diag("APIGW008", "module-not-loaded", model.SeverityNote,
-		"A Terraform module from a registry or git is not read",
-		"apigw-lint does not fetch modules. The outputs of a registry or git module are unknown, and nothing is reported on guesses about them."),
+		"A Terraform module is not read",
+		"apigw-lint does not fetch modules: the outputs of a registry or git module are unknown, and nothing is reported on guesses about them (said once per run, with the other such modules as related locations). The same note marks a local module whose directory is missing, a module call cycle or nesting deeper than 10, and a count/for_each over 1,000 instances: what they would declare is not checked."),
 }
 
 func diag(id, name string, sev model.Severity, title, doc string) model.RuleInfo {
