@@ -134,7 +134,7 @@ func load(in *input, cwd string, opts Options, jobs int) *model.Project {
 		go func() {
 			defer wg.Done()
 			frags[len(frags)-1] = safeLoad(func() *model.Fragment {
-				return terraform.LoadTree(in.tfDirs, terraform.Options{Roots: roots, VarFiles: opts.VarFiles, Jobs: jobs})
+				return terraform.LoadTree(in.tfDirs, terraform.Options{Roots: roots, VarFiles: opts.VarFiles, Jobs: jobs, WorkDir: cwd})
 			})
 		}()
 	}

@@ -47,14 +47,16 @@ func checkLambdaErrorsUnmapped(p *Pass) error {
 				return
 			}
 		}
-		at, code := in.Range, "the default status"
-		if def != nil {
-			at = def.Range
-			if s, ok := def.Status(); ok {
-				code = itoa(s)
-			}
+		fix := "add an integration response with a pattern such as \".*\\[BadRequest\\].*\" or \"(\\n|.)+\" mapped to an error status"
+		if def == nil {
+			p.Reportf(in.Range, "no selection pattern of this Lambda integration can match an error message and there is no default response, so every function error fails with a 500 configuration error; %s", fix)
+			return
 		}
-		p.Reportf(at, "no selection pattern of this Lambda integration can match an error message, so every function error is returned as %s; add an integration response with a pattern such as \".*\\[BadRequest\\].*\" or \"(\\n|.)+\" mapped to an error status", code)
+		code := "the default status"
+		if s, ok := def.Status(); ok {
+			code = itoa(s)
+		}
+		p.Reportf(def.Range, "no selection pattern of this Lambda integration can match an error message, so every function error is returned as %s; %s", code, fix)
 	})
 	return nil
 }

@@ -34,7 +34,7 @@ func checkProxyIntegrationResponses(p *Pass) error {
 			if exportNoop(r) {
 				continue
 			}
-			p.Reportf(r.Range, "integration response on a %s integration is ignored: proxy integrations return the backend's response unchanged; remove it or use a non-proxy integration", in.TypeName())
+			p.Reportf(r.Range, "integration response on a proxy integration (%s) is ignored: proxy integrations return the backend's response unchanged; remove it or use a non-proxy integration", in.TypeName())
 		}
 	})
 	return nil

@@ -60,7 +60,7 @@ func quoteMeta(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if strings.ContainsRune(`\.[]{}()*+?^$|`, r) {
-			b.WriteString(`\\`)
+			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}

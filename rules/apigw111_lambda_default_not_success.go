@@ -9,7 +9,8 @@ import (
 // A successful Lambda invocation has no error message, so no selection
 // pattern that needs one matches it: every success takes the default
 // integration response. When that response is mapped to a 4xx or 5xx method
-// response, every successful call is returned to the client as an error.
+// response, every successful call is returned to the client as an error. A
+// 3xx default (a redirect endpoint) is not reported.
 //
 // Map the default response to 200 (or another 2xx) and route errors with
 // selection patterns.
@@ -32,7 +33,7 @@ func checkLambdaDefaultNotSuccess(p *Pass) error {
 			if !r.IsDefault() {
 				continue
 			}
-			if s, ok := r.Status(); ok && !is2xx(s) {
+			if s, ok := r.Status(); ok && s >= 400 {
 				p.Reportf(r.StatusCode.RangeOr(r.Range), "the default response of this Lambda integration returns %d, and every successful invocation takes the default (a success has no error message): all successful calls reach clients as %d; map the default to 200 and route errors with selection patterns", s, s)
 			}
 			return

@@ -11,6 +11,8 @@ package openapi
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -90,8 +92,28 @@ func Sniff(src []byte) bool {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// parseError positions a YAML syntax error at the line the parser names.
+// parseError positions a syntax error. A JSON file is re-read with
+// encoding/json, whose error has the exact offset: yaml.v3 names the line
+// where the enclosing object opened, which in JSON can be line 1.
 func parseError(d *doc, err error) model.Finding {
+	src := d.src()
+	if trimmed := bytes.TrimSpace(src); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		var v any
+		var se *json.SyntaxError
+		if jerr := json.Unmarshal(src, &v); errors.As(jerr, &se) {
+			off := int(se.Offset) - 1
+			if off < 0 {
+				off = 0
+			}
+			p := d.lines.Pos(off)
+			return model.Finding{
+				RuleID:   RuleParse,
+				Severity: model.SeverityError,
+				Message:  fmt.Sprintf("file cannot be parsed: %s; fix the syntax so the file can be checked", se.Error()),
+				Range:    d.shift(model.Range{Filename: d.filename, Start: p, End: p}),
+			}
+		}
+	}
 	msg := err.Error()
 	line := 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -362,7 +384,7 @@ func (d *doc) readResponse(in *model.Integration, key, n *yaml.Node) *model.Inte
 	if !isMap(n) {
 		if _, _, isIntrinsic := intrinsic(n); !isIntrinsic {
 			d.report(RuleParse, model.SeverityError, key,
-				"integration response %q must be a map with a statusCode; it cannot be read", key.Value)
+				"integration response \"%s\" must be a map with a statusCode; it cannot be read", key.Value)
 		}
 		return r
 	}

@@ -105,9 +105,46 @@ func pairs(n *yaml.Node) [][2]*yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
+	return mergedPairs(n, 0)
+}
+
+// mergedPairs resolves YAML merge keys (`<<: *anchor`): the merged mapping's
+// pairs come first, and explicit keys override them.
+// https://yaml.org/type/merge.html
+func mergedPairs(n *yaml.Node, depth int) [][2]*yaml.Node {
 	out := make([][2]*yaml.Node, 0, len(n.Content)/2)
+	index := map[string]int{}
+	put := func(k, v *yaml.Node) {
+		if i, ok := index[k.Value]; ok && k.Kind == yaml.ScalarNode {
+			out[i] = [2]*yaml.Node{k, v}
+			return
+		}
+		index[k.Value] = len(out)
+		out = append(out, [2]*yaml.Node{k, v})
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, [2]*yaml.Node{n.Content[i], deref(n.Content[i+1])})
+		k, v := n.Content[i], deref(n.Content[i+1])
+		if k.Tag == "!!merge" && depth < 8 {
+			var sources []*yaml.Node
+			if v != nil && v.Kind == yaml.SequenceNode {
+				for _, s := range v.Content {
+					sources = append(sources, deref(s))
+				}
+			} else {
+				sources = append(sources, v)
+			}
+			for _, s := range sources {
+				if s != nil && s.Kind == yaml.MappingNode {
+					for _, p := range mergedPairs(s, depth+1) {
+						if _, explicit := index[p[0].Value]; !explicit {
+							put(p[0], p[1])
+						}
+					}
+				}
+			}
+			continue
+		}
+		put(k, v)
 	}
 	return out
 }

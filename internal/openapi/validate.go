@@ -72,6 +72,7 @@ func kinValidate(src []byte, spec string) (err error) {
 
 var (
 	invalidPath = regexp.MustCompile(`invalid path (/\S*): invalid operation (\w+)`)
+	operation   = regexp.MustCompile(`operation (\w+) (/\S*)`)
 	anyPath     = regexp.MustCompile(`(?:path|paths) (/\S*?):?\s`)
 )
 
@@ -82,6 +83,14 @@ func (d *doc) locate(msg string) *yaml.Node {
 	if m := invalidPath.FindStringSubmatch(msg); m != nil {
 		if item, key := get(paths, m[1]); item != nil {
 			if _, opKey := get(item, strings.ToLower(m[2])); opKey != nil {
+				return opKey
+			}
+			return key
+		}
+	}
+	if m := operation.FindStringSubmatch(msg); m != nil {
+		if item, key := get(paths, m[2]); item != nil {
+			if _, opKey := get(item, strings.ToLower(m[1])); opKey != nil {
 				return opKey
 			}
 			return key

@@ -55,6 +55,10 @@ type Options struct {
 	VarFiles []string
 	// Jobs is the worker pool size for LoadTree; 0 means GOMAXPROCS.
 	Jobs int
+	// WorkDir is what relative module directories are relative to; ""
+	// means the process's working directory. Findings keep the relative
+	// names.
+	WorkDir string
 }
 
 // LoadModule reads the Terraform module in dir (every .tf/.tf.json there,

@@ -40,6 +40,9 @@ type fileEvent struct {
 
 func newLoader(dir string, opts Options) *loader {
 	abs, err := filepath.Abs(dir)
+	if opts.WorkDir != "" && !filepath.IsAbs(dir) {
+		abs, err = filepath.Join(opts.WorkDir, dir), nil
+	}
 	if err != nil {
 		abs = filepath.Clean(dir)
 	}

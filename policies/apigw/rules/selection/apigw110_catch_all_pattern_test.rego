@@ -4,7 +4,10 @@ import data.apigw.rules.selection.catch_all_pattern
 
 _range := {"filename": "api.yaml", "line": 3, "column": 5, "end_line": 3, "end_column": 9}
 
-_input(subject, facts, status) := {"apis": [{"methods": [{"integration": {
+_input(subject, facts, status) := _typed_input("HTTP", subject, facts, status)
+
+_typed_input(type, subject, facts, status) := {"apis": [{"methods": [{"integration": {
+	"type": {"value": type, "known": true},
 	"subject": subject,
 	"responses": [{
 		"pattern": {"value": ".*", "known": true, "range": _range},
@@ -52,4 +55,8 @@ test_success_unknown_status if {
 
 test_success_proxy_integration if {
 	count(catch_all_pattern.deny) == 0 with input as _input("none", {"valid": true, "matches_empty": true, "matches_all_status": true}, "200")
+}
+
+test_success_mock_catch_all if {
+	count(catch_all_pattern.deny) == 0 with input as _typed_input("mock", "status_code", {"valid": true, "matches_all_status": true}, "200")
 }
