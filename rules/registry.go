@@ -37,6 +37,16 @@ func list() []*Rule {
 		LambdaDefaultNotSuccess,
 		UnknownIntegrationField,
 		MissingIntegration,
+		TemplateSyntax,
+		InvalidStatusOverride,
+		OverrideWrongSide,
+		UndefinedVariable,
+		UnknownVariableMember,
+		InvalidJSONPath,
+		TemplateInvalidJSON,
+		StatusOverrideUndeclared,
+		PassthroughWhenNoMatch,
+		UnescapedInputInJSON,
 	}
 }
 
