@@ -43,7 +43,9 @@ func checkProxyIntegrationResponses(p *Pass) error {
 // exportNoop reports whether r is the `default: {statusCode: "200"}` entry
 // that API Gateway's own export writes on proxy integrations.
 func exportNoop(r *model.IntegrationResponse) bool {
-	if !r.IsDefault() || len(r.ResponseTemplates) > 0 {
+	// Only OpenAPI records fields; a Terraform or CloudFormation response
+	// was written by hand.
+	if !r.IsDefault() || len(r.ResponseTemplates) > 0 || len(r.Fields) == 0 {
 		return false
 	}
 	if s, ok := r.Status(); !ok || s != 200 {

@@ -117,9 +117,9 @@ func contains(n, x *node) bool {
 // Literal returns the single string the pattern matches, if it matches
 // exactly one fixed string: literal characters, groups of them and exact
 // repeats like a{2}, optionally anchored by \A or ^ at the start and \z at
-// the end. Case-insensitive characters, classes, alternation, other
-// quantifiers and other assertions (including $, which also matches before a
-// final line terminator) give ("", false).
+// the end, or $ (which under whole-string matching adds nothing).
+// Case-insensitive characters, classes, alternation, other quantifiers and
+// other assertions give ("", false).
 func (p *Pattern) Literal() (string, bool) {
 	items := []*node{p.tree}
 	if p.tree.op == opConcat {
@@ -128,7 +128,9 @@ func (p *Pattern) Literal() (string, bool) {
 	for len(items) > 0 && items[0].op == opAssert && (items[0].assert == aBegin || items[0].assert == aLastMatch) {
 		items = items[1:]
 	}
-	for len(items) > 0 && items[len(items)-1].op == opAssert && items[len(items)-1].assert == aEnd {
+	// Under whole-string matching (Matches), a final $ adds nothing: the
+	// line terminator it may stand before would be left unmatched.
+	for len(items) > 0 && items[len(items)-1].op == opAssert && (items[len(items)-1].assert == aEnd || items[len(items)-1].assert == aDollar) {
 		items = items[:len(items)-1]
 	}
 	var b strings.Builder

@@ -86,7 +86,7 @@ func TestLiteral(t *testing.T) {
 		{"status code", `404`, result{"404", true}},
 		{"anchored with A and z", `\A404\z`, result{"404", true}},
 		{"caret at the start", `^default`, result{"default", true}},
-		{"dollar also matches before a newline", `default$`, result{}},
+		{"a final dollar adds nothing under whole-string matching", `default$`, result{"default", true}},
 		{"class is not literal", `40[0-9]`, result{}},
 		{"one-character class", `[a]`, result{"a", true}},
 		{"case-insensitive letters are not literal", `(?i)abc`, result{}},

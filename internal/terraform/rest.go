@@ -19,10 +19,12 @@ func (s scope) triple(b *body) triple {
 // complete reports whether every part is known.
 func (t triple) complete() bool { return t[0] != "" && t[1] != "" && t[2] != "" }
 
-// mayBe reports whether t, with unknown parts, may name the same method as o.
+// mayBe reports whether t, with unknown parts, may name the same method as
+// o. An unresolved reference ("u:var.verb" with no value) may stand for any
+// value, as an empty part does.
 func (t triple) mayBe(o triple) bool {
 	for i := range t {
-		if t[i] != "" && o[i] != "" && t[i] != o[i] {
+		if t[i] != "" && o[i] != "" && t[i] != o[i] && !strings.HasPrefix(t[i], "u:") && !strings.HasPrefix(o[i], "u:") {
 			return false
 		}
 	}
@@ -106,7 +108,7 @@ func (b *builder) restAPIs() {
 			switch {
 			case ir.t.complete() && ir.t == t:
 				in.Responses = append(in.Responses, ir.r)
-			case !ir.t.complete() && ir.t.mayBe(t):
+			case ir.t.mayBe(t):
 				in.ResponsesKnown = false
 			}
 		}
@@ -134,7 +136,7 @@ func (b *builder) restAPIs() {
 			switch {
 			case mr.t.complete() && mr.t == t:
 				m.Responses = append(m.Responses, mr.r)
-			case !mr.t.complete() && mr.t.mayBe(t):
+			case mr.t.mayBe(t):
 				m.ResponsesKnown = false
 			}
 		}

@@ -133,7 +133,7 @@ resource "aws_api_gateway_integration" "delete_customer" {
     "application/json" = <<-EOT
       {
         "TableName": "customers",
-        "Key": {"id": {"S": "$input.params('customerId')"}}
+        "Key": {"id": {"S": "$util.escapeJavaScript($input.params('customerId'))"}}
       }
     EOT
   }

@@ -64,7 +64,7 @@ resource "aws_api_gateway_integration" "get_order" {
   uri                     = aws_lambda_function.orders.invoke_arn
 }
 
-resource "aws_api_gateway_integration_response" "get_order_not_found" { # want "APIGW107: integration response on an? AWS_PROXY integration is ignored"
+resource "aws_api_gateway_integration_response" "get_order_not_found" { # want "APIGW107: integration response on a proxy integration \\(AWS_PROXY\\) is ignored"
   rest_api_id       = local.api
   resource_id       = aws_api_gateway_resource.order.id
   http_method       = aws_api_gateway_integration.get_order.http_method
@@ -72,7 +72,7 @@ resource "aws_api_gateway_integration_response" "get_order_not_found" { # want "
   selection_pattern = "\\[NotFound\\](\\n|.)*"
 }
 
-resource "aws_api_gateway_integration_response" "get_order_error" { # want "APIGW107: integration response on an? AWS_PROXY integration is ignored"
+resource "aws_api_gateway_integration_response" "get_order_error" { # want "APIGW107: integration response on a proxy integration \\(AWS_PROXY\\) is ignored"
   rest_api_id       = local.api
   resource_id       = aws_api_gateway_resource.order.id
   http_method       = aws_api_gateway_integration.get_order.http_method
@@ -120,7 +120,7 @@ resource "aws_api_gateway_integration" "orders" {
   uri                     = aws_lambda_function.orders.invoke_arn
 }
 
-resource "aws_api_gateway_integration_response" "orders" { # want "APIGW107: integration response on an? AWS_PROXY integration is ignored"
+resource "aws_api_gateway_integration_response" "orders" { # want "APIGW107: integration response on a proxy integration \\(AWS_PROXY\\) is ignored"
   for_each = local.proxy_verbs
 
   rest_api_id = local.api
@@ -168,7 +168,7 @@ resource "aws_api_gateway_integration" "legacy" {
   }
 }
 
-resource "aws_api_gateway_integration_response" "legacy_errors" { # want "APIGW107: integration response on an? HTTP_PROXY integration is ignored"
+resource "aws_api_gateway_integration_response" "legacy_errors" { # want "APIGW107: integration response on a proxy integration \\(HTTP_PROXY\\) is ignored"
   rest_api_id       = local.api
   resource_id       = aws_api_gateway_resource.legacy.id
   http_method       = aws_api_gateway_integration.legacy.http_method

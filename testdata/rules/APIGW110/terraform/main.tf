@@ -255,5 +255,5 @@ resource "aws_api_gateway_integration_response" "status_errors" {
   resource_id       = aws_api_gateway_resource.sub["status"].id
   http_method       = aws_api_gateway_integration.status.http_method
   status_code       = "502"
-  selection_pattern = "[\\s\\S]*" # want "APIGW110: selection pattern .* matches every status code 100–599, so every backend success is returned as 502"
+  selection_pattern = "[\\s\\S]*" # want "APIGW110: selection pattern .* matches every status code 100–599, successes included, so backend successes can be returned as 502"
 }

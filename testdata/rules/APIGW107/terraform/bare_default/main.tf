@@ -30,7 +30,7 @@ resource "aws_api_gateway_integration" "root" {
   uri                     = aws_lambda_function.index.invoke_arn
 }
 
-resource "aws_api_gateway_integration_response" "root" { # want "APIGW107: integration response on an? AWS_PROXY integration is ignored"
+resource "aws_api_gateway_integration_response" "root" { # want "APIGW107: integration response on a proxy integration \\(AWS_PROXY\\) is ignored"
   rest_api_id = aws_api_gateway_rest_api.orders.id
   resource_id = aws_api_gateway_rest_api.orders.root_resource_id
   http_method = aws_api_gateway_integration.root.http_method

@@ -221,3 +221,49 @@ resource "aws_api_gateway_integration_response" "ledger" {
   status_code       = aws_api_gateway_method_response.ledger.status_code
   selection_pattern = "(\\n|.)*"
 }
+
+# GET /quote: MOCK: no backend, the status is the one the request template
+# writes, so a catch-all status pattern replaces nothing.
+
+resource "aws_api_gateway_resource" "quote" {
+  rest_api_id = local.api
+  parent_id   = aws_api_gateway_rest_api.payments.root_resource_id
+  path_part   = "quote"
+}
+
+resource "aws_api_gateway_method" "quote" {
+  rest_api_id   = local.api
+  resource_id   = aws_api_gateway_resource.quote.id
+  http_method   = "GET"
+  authorization = "NONE"
+}
+
+resource "aws_api_gateway_method_response" "quote" {
+  rest_api_id = local.api
+  resource_id = aws_api_gateway_resource.quote.id
+  http_method = aws_api_gateway_method.quote.http_method
+  status_code = "200"
+}
+
+resource "aws_api_gateway_integration" "quote" {
+  rest_api_id = local.api
+  resource_id = aws_api_gateway_resource.quote.id
+  http_method = aws_api_gateway_method.quote.http_method
+  type        = "MOCK"
+
+  request_templates = {
+    "application/json" = "{\"statusCode\": 200}"
+  }
+}
+
+resource "aws_api_gateway_integration_response" "quote" {
+  rest_api_id       = local.api
+  resource_id       = aws_api_gateway_resource.quote.id
+  http_method       = aws_api_gateway_integration.quote.http_method
+  status_code       = aws_api_gateway_method_response.quote.status_code
+  selection_pattern = "\\d{3}"
+
+  response_templates = {
+    "application/json" = "{\"rate\": 1.08, \"currency\": \"EUR\"}"
+  }
+}
