@@ -11,9 +11,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
+	"github.com/apigw-lint/apigw-lint/internal/config"
 	"github.com/apigw-lint/apigw-lint/internal/model"
 	"github.com/apigw-lint/apigw-lint/internal/openapi"
 	"github.com/apigw-lint/apigw-lint/internal/terraform"
@@ -33,6 +36,13 @@ type Options struct {
 	// Only, when set, restricts the rules that run to these IDs (the
 	// fixtures' harness uses it); loading diagnostics are always kept.
 	Only map[string]bool
+	// Config is the configuration file's settings, with the command line's
+	// already merged in; nil means the defaults.
+	Config *config.Config
+	// Baseline, when set, suppresses the findings it records.
+	Baseline *Baseline
+	// Policies are extra Rego policy directories.
+	Policies []string
 }
 
 // A Result is one run's output.
@@ -56,7 +66,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	cwd, _ = filepath.Abs(cwd)
-	in, err := discover(opts.Paths, cwd)
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	in, err := discover(opts.Paths, cwd, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -65,32 +79,105 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	project := load(in, cwd, opts, jobs)
-	engine, err := policyEngine(ctx)
+	engine, err := policyEngine(ctx, opts.Policies)
 	if err != nil {
 		return nil, err
 	}
+	project.Parameters = cfg.Params
 	findings := check(ctx, project, engine, opts.Only)
 	findings = append(findings, project.Diagnostics...)
 	findings = append(findings, in.diags...)
+	findings = configure(findings, cfg, cwd)
+	files := append(append(append([]string{}, in.docs...), in.vtl...), terraformFiles(in.tfDirs, cwd)...)
+	fingerprint(findings, cwd)
+	inlines, diags := scanSuppressions(files, cwd)
+	findings = append(findings, diags...)
+	findings = suppress(findings, inlines, func(f model.Finding) (string, bool) {
+		return cfg.Ignored(f.RuleID, f.Range.Filename, absOf(f.Range.Filename, cwd))
+	}, opts.Baseline)
+	fingerprint(findings, cwd)
 	findings = order(findings)
 	return &Result{
 		Findings: findings,
 		Project:  project,
-		Files:    len(in.docs) + len(in.vtl) + countTerraformFiles(in.tfDirs, cwd),
+		Files:    len(files),
 		Rules:    AllRules(ctx),
 	}, nil
 }
 
+// configure applies the configuration's rule switches and severity
+// overrides.
+func configure(fs []model.Finding, cfg *config.Config, _ string) []model.Finding {
+	disabled := map[string]bool{}
+	for _, id := range cfg.Disable {
+		disabled[id] = true
+	}
+	for _, id := range cfg.Enable {
+		delete(disabled, id)
+	}
+	for id := range defaultDisabled {
+		if !slices.Contains(cfg.Enable, id) {
+			disabled[id] = true
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if disabled[f.RuleID] && f.RuleID != RuleInternal {
+			continue
+		}
+		if s, ok := cfg.Severity[f.RuleID]; ok {
+			f.Severity, _ = model.ParseSeverity(s)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// defaultDisabled are rules that flag a legitimate choice: they run only
+// when the configuration enables them.
+var defaultDisabled = map[string]bool{}
+
+// fingerprint sets the fingerprint of every finding that has none, reading
+// each file once.
+func fingerprint(fs []model.Finding, cwd string) {
+	fp := model.NewFingerprinter(func(name string) []byte {
+		b, _ := os.ReadFile(absOf(name, cwd))
+		return b
+	})
+	for i := range fs {
+		if fs[i].Fingerprint == "" {
+			fs[i].Fingerprint = fp.Of(fs[i])
+		}
+	}
+}
+
+func absOf(name, cwd string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(cwd, name)
+}
+
 var (
-	engineOnce sync.Once
-	engine     *policies.Engine
-	engineErr  error
+	enginesMu sync.Mutex
+	engines   = map[string]*policies.Engine{}
 )
 
-// policyEngine compiles the built-in policies once per process.
-func policyEngine(ctx context.Context) (*policies.Engine, error) {
-	engineOnce.Do(func() { engine, engineErr = policies.New(ctx) })
-	return engine, engineErr
+// policyEngine compiles the built-in policies and the given directories'
+// once per process.
+func policyEngine(ctx context.Context, dirs []string) (*policies.Engine, error) {
+	key := strings.Join(dirs, "\x00")
+	enginesMu.Lock()
+	defer enginesMu.Unlock()
+	if e, ok := engines[key]; ok {
+		return e, nil
+	}
+	e, err := policies.New(ctx, dirs...)
+	if err != nil {
+		return nil, err
+	}
+	engines[key] = e
+	return e, nil
 }
 
 // AllRules describes every built-in rule, Go and Rego, sorted by ID.
@@ -99,7 +186,7 @@ func AllRules(ctx context.Context) []model.RuleInfo {
 	for _, r := range rules.All() {
 		out = append(out, r.Info())
 	}
-	if e, err := policyEngine(ctx); err == nil {
+	if e, err := policyEngine(ctx, nil); err == nil {
 		out = append(out, e.Rules()...)
 	}
 	out = append(out, diagnosticRules...)
@@ -280,22 +367,20 @@ func order(fs []model.Finding) []model.Finding {
 	return out
 }
 
-func countTerraformFiles(dirs []string, cwd string) int {
-	n := 0
+// terraformFiles lists the .tf and .tf.json files of the module
+// directories.
+func terraformFiles(dirs []string, cwd string) []string {
+	var out []string
 	for _, d := range dirs {
-		abs := d
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(cwd, d)
-		}
-		entries, err := os.ReadDir(abs)
+		entries, err := os.ReadDir(absOf(d, cwd))
 		if err != nil {
 			continue
 		}
 		for _, e := range entries {
 			if !e.IsDir() && kindOf(e.Name()) == kindTerraform {
-				n++
+				out = append(out, filepath.ToSlash(filepath.Join(d, e.Name())))
 			}
 		}
 	}
-	return n
+	return out
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/config"
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
@@ -48,12 +49,12 @@ func kindOf(name string) string {
 // discover walks the given paths. A directory is walked recursively; a file
 // is taken as it is (pre-commit passes file lists), and a Terraform file
 // brings in its whole module so that references to unchanged files resolve.
-func discover(paths []string, cwd string) (*input, error) {
+func discover(paths []string, cwd string, cfg *config.Config) (*input, error) {
 	in := &input{displayOf: map[string]string{}}
 	seen := map[string]bool{}
 	tfDirs := map[string]bool{}
 	add := func(abs, kind string) {
-		if seen[abs] {
+		if seen[abs] || cfg.Excluded(display(abs, cwd), abs) {
 			return
 		}
 		seen[abs] = true
@@ -98,7 +99,7 @@ func discover(paths []string, cwd string) (*input, error) {
 				return nil
 			}
 			if d.IsDir() {
-				if path != abs && skipDirs[d.Name()] {
+				if path != abs && (skipDirs[d.Name()] || cfg.Excluded(display(path, cwd), path)) {
 					return fs.SkipDir
 				}
 				return nil

@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -88,11 +90,21 @@ func Modules(fsys fs.FS) (map[string]string, error) {
 	return out, nil
 }
 
-// New compiles the built-in policies and prepares the query.
-func New(ctx context.Context) (*Engine, error) {
+// New compiles the built-in policies and the users' policy directories
+// (every non-test .rego file below them), and prepares the query.
+func New(ctx context.Context, dirs ...string) (*Engine, error) {
 	srcs, err := Modules(Builtin)
 	if err != nil {
 		return nil, err
+	}
+	for _, dir := range dirs {
+		user, err := Modules(os.DirFS(dir))
+		if err != nil {
+			return nil, fmt.Errorf("policy directory %s: %w", dir, err)
+		}
+		for name, src := range user {
+			srcs[filepath.ToSlash(filepath.Join(dir, name))] = src
+		}
 	}
 	return Compile(ctx, srcs)
 }

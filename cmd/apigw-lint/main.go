@@ -10,11 +10,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/apigw-lint/apigw-lint/analyzer"
+	"github.com/apigw-lint/apigw-lint/internal/config"
 	"github.com/apigw-lint/apigw-lint/internal/model"
 	"github.com/apigw-lint/apigw-lint/internal/report"
 )
@@ -54,12 +56,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 type lintOptions struct {
-	format   string
-	output   string
-	failOn   string
-	noColor  bool
-	varFiles []string
-	jobs     int
+	format     string
+	output     string
+	failOn     string
+	noColor    bool
+	varFiles   []string
+	jobs       int
+	configPath string
+	enable     []string
+	disable    []string
+	exclude    []string
+	policies   []string
+	baseline   string
+	quiet      bool
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -78,7 +87,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			return lint(cmd.Context(), stdout, args, o)
+			return lint(cmd, stdout, args, o)
 		},
 	}
 	cmd.SetOut(stdout)
@@ -90,7 +99,15 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
 	f.StringArrayVar(&o.varFiles, "var-file", nil, "Terraform variable file to apply (repeatable)")
 	f.IntVar(&o.jobs, "jobs", 0, "loader workers (0: one per CPU)")
-	cmd.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout))
+	f.StringVar(&o.configPath, "config", "", "configuration file (default: .apigw-lint.yaml found from the working directory upward)")
+	f.StringSliceVar(&o.enable, "enable", nil, "rules to turn on (comma-separated IDs)")
+	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off (comma-separated IDs)")
+	f.StringArrayVar(&o.exclude, "exclude", nil, "paths not to lint (doublestar glob, repeatable)")
+	f.StringArrayVar(&o.policies, "policy", nil, "directory of extra Rego policies (repeatable)")
+	f.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line")
+	cmd.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout),
+		newInitCmd(stdout), newBaselineCmd(stdout), newTestCmd(stdout))
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		fmt.Fprintln(stderr, "apigw-lint:", err)
 		return exitErr{exitError}
@@ -98,18 +115,72 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	return cmd
 }
 
-func lint(ctx context.Context, stdout io.Writer, paths []string, o lintOptions) error {
-	failOn, err := model.ParseSeverity(o.failOn)
+// loadConfig reads the configuration file and merges the flags that were
+// set into it: flags override the file.
+func loadConfig(cmd *cobra.Command, o *lintOptions) (*config.Config, error) {
+	cfg := config.Default()
+	path := o.configPath
+	if path == "" {
+		if cwd, err := os.Getwd(); err == nil {
+			path, _ = config.Find(cwd)
+		}
+	}
+	if path != "" {
+		var err error
+		if cfg, err = config.Load(path); err != nil {
+			return nil, err
+		}
+	}
+	flags := cmd.Flags()
+	if flags.Changed("fail-on") || cfg.FailOn == "" {
+		cfg.FailOn = o.failOn
+	}
+	if !flags.Changed("format") && cfg.Format != "" {
+		o.format = cfg.Format
+	}
+	cfg.Enable = append(cfg.Enable, o.enable...)
+	cfg.Disable = append(cfg.Disable, o.disable...)
+	for _, id := range o.enable {
+		cfg.Disable = slices.DeleteFunc(cfg.Disable, func(d string) bool { return d == id })
+	}
+	cfg.Exclude = append(cfg.Exclude, o.exclude...)
+	for _, p := range cfg.Policies {
+		o.policies = append(o.policies, cfg.Resolve(p))
+	}
+	for _, v := range cfg.VarFiles {
+		o.varFiles = append(o.varFiles, cfg.Resolve(v))
+	}
+	return cfg, nil
+}
+
+// analyze runs the analyzer as the flags and configuration say.
+func analyze(cmd *cobra.Command, paths []string, o *lintOptions) (*analyzer.Result, *config.Config, error) {
+	cfg, err := loadConfig(cmd, o)
 	if err != nil {
+		return nil, nil, err
+	}
+	opts := analyzer.Options{Paths: paths, VarFiles: o.varFiles, Jobs: o.jobs, Config: cfg, Policies: o.policies}
+	if o.baseline != "" {
+		if opts.Baseline, err = analyzer.ReadBaseline(o.baseline); err != nil {
+			return nil, nil, err
+		}
+	}
+	res, err := analyzer.Run(cmd.Context(), opts)
+	return res, cfg, err
+}
+
+func lint(cmd *cobra.Command, stdout io.Writer, paths []string, o lintOptions) error {
+	if _, err := model.ParseSeverity(o.failOn); err != nil {
 		return fmt.Errorf("--fail-on: %w", err)
+	}
+	res, cfg, err := analyze(cmd, paths, &o)
+	if err != nil {
+		return err
 	}
 	if !validFormat(o.format) {
 		return fmt.Errorf("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats, ", "))
 	}
-	res, err := analyzer.Run(ctx, analyzer.Options{Paths: paths, VarFiles: o.varFiles, Jobs: o.jobs})
-	if err != nil {
-		return err
-	}
+	failOn, _ := model.ParseSeverity(cfg.FailOn)
 	cwd, _ := os.Getwd()
 	in := report.Input{
 		Findings:       res.Findings,
@@ -118,6 +189,7 @@ func lint(ctx context.Context, stdout io.Writer, paths []string, o lintOptions) 
 		ToolVersion:    version,
 		InformationURI: "https://github.com/apigw-lint/apigw-lint",
 		FilesScanned:   res.Files,
+		Quiet:          o.quiet,
 		Sources: func(name string) []byte {
 			if !filepath.IsAbs(name) {
 				name = filepath.Join(cwd, name)
@@ -142,7 +214,7 @@ func lint(ctx context.Context, stdout io.Writer, paths []string, o lintOptions) 
 		}
 	}
 	for _, f := range res.Findings {
-		if f.Severity >= failOn {
+		if f.Suppression == nil && f.Severity >= failOn {
 			return exitErr{exitFindings}
 		}
 	}

@@ -67,6 +67,24 @@ type Finding struct {
 	Message  string    `json:"message"`
 	Range    Range     `json:"range"`
 	Related  []Related `json:"related,omitempty"`
+	// Fingerprint identifies the finding across commits (see Fingerprinter).
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Suppression is set when an inline comment, the configuration or the
+	// baseline accepts the finding: it is reported as suppressed (SARIF) or
+	// not at all (text), and never fails the run.
+	Suppression *Suppression `json:"suppression,omitempty"`
+}
+
+// Suppression kinds, as SARIF names them.
+const (
+	SuppressionInSource = "inSource"
+	SuppressionExternal = "external"
+)
+
+// A Suppression says who accepted a finding and why.
+type Suppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification"`
 }
 
 // A Related location is another place a finding refers to: the method response

@@ -7,6 +7,11 @@ type Link struct {
 	Kind      string `json:"kind"` // the target's Terraform/CloudFormation type
 	ID        string `json:"id"`   // the target model element's ID
 	Attribute string `json:"attribute,omitempty"`
+	// Computed is set when the value is computed from the reference
+	// (`replace(aws_api_gateway_stage.s.invoke_url, "https://", "")`,
+	// `"${aws_api_gateway_rest_api.x.id}.execute-api…"`) rather than being
+	// the referenced attribute itself.
+	Computed bool `json:"computed,omitempty"`
 }
 
 // A Domain is a custom domain name (REST or v2).
@@ -67,6 +72,9 @@ type DNSRecord struct {
 	AliasZoneTarget *Link `json:"alias_zone_target,omitempty"`
 	// ValueTargets link each of Values that is a reference, by index.
 	ValueTargets map[int]*Link `json:"value_targets,omitempty"`
+	// ZoneName is the name of the hosted zone ZoneID refers to (an
+	// aws_route53_zone resource or data source), unknown otherwise.
+	ZoneName *Value `json:"zone_name,omitempty"`
 }
 
 // A BasePathMapping maps an API stage onto a custom domain (v1 base path
@@ -85,6 +93,9 @@ type BasePathMapping struct {
 	DomainLink *Link `json:"domain_link,omitempty"`
 	APILink    *Link `json:"api_link,omitempty"`
 	StageLink  *Link `json:"stage_link,omitempty"`
+	// StageNotFound is set when the mapped API is declared in the tree, all
+	// its stages are known, and none is named Stage.
+	StageNotFound bool `json:"stage_not_found"`
 }
 
 // A Distribution is a CloudFront distribution.
@@ -135,6 +146,23 @@ type Stage struct {
 	// default_route_settings with MethodPath "$default" and route_settings
 	// by route key).
 	Settings []*MethodSettings `json:"settings,omitempty"`
+	// SettingsKnown is false when Settings may be incomplete: method
+	// settings that could not be tied to a stage (an unresolved stage_name
+	// or rest_api_id) may be this stage's, v2 route settings are dynamic
+	// blocks, or the stage is passed to a module that was not read.
+	SettingsKnown bool `json:"settings_known"`
+	// Plans link the usage plans whose api_stages name this stage (REST).
+	Plans []*Link `json:"plans,omitempty"`
+	// PlansKnown is false when Plans may be incomplete: a usage plan's
+	// api_stages is dynamic or names a stage that could not be resolved and
+	// may be this one.
+	PlansKnown bool `json:"plans_known"`
+	// KeylessMethods are the methods of the stage's API known not to
+	// require an API key ("GET /pets"), which a usage plan's throttle
+	// (applied per key) does not limit. Only methods declared as
+	// aws_api_gateway_method are counted: OpenAPI bodies say it through
+	// security schemes, which the model does not carry.
+	KeylessMethods []string `json:"keyless_methods,omitempty"`
 }
 
 // MethodSettings are throttle and logging settings for one method path of a

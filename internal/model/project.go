@@ -16,6 +16,10 @@ type Project struct {
 	// Diagnostics are the APIGW0xx findings of loading: files that did not
 	// parse, values that could not be read.
 	Diagnostics []Finding `json:"-"`
+	// Parameters are the rules' tunable values from the configuration
+	// (certificate window, throttle ceilings), for policies to read as
+	// input.parameters.
+	Parameters any `json:"parameters,omitempty"`
 }
 
 // A Fragment is what one loader made of one file or module. The analyzer

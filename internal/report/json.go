@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
 // jsonReport is the document the JSON format writes. Its field order is the
@@ -27,6 +29,9 @@ type jsonFinding struct {
 	EndLine   int           `json:"end_line"`
 	EndColumn int           `json:"end_column"`
 	Related   []jsonRelated `json:"related"`
+	// Suppression is set when the finding is accepted (it does not count in
+	// the summary or the exit code).
+	Suppression *model.Suppression `json:"suppression,omitempty"`
 }
 
 type jsonRelated struct {
@@ -65,15 +70,16 @@ func JSON(w io.Writer, in Input) error {
 	}
 	for _, f := range in.Findings {
 		jf := jsonFinding{
-			RuleID:    f.RuleID,
-			Severity:  f.Severity.String(),
-			Message:   f.Message,
-			File:      f.Range.Filename,
-			Line:      f.Range.Start.Line,
-			Column:    f.Range.Start.Column,
-			EndLine:   f.Range.End.Line,
-			EndColumn: f.Range.End.Column,
-			Related:   make([]jsonRelated, 0, len(f.Related)),
+			RuleID:      f.RuleID,
+			Severity:    f.Severity.String(),
+			Message:     f.Message,
+			File:        f.Range.Filename,
+			Line:        f.Range.Start.Line,
+			Column:      f.Range.Start.Column,
+			EndLine:     f.Range.End.Line,
+			EndColumn:   f.Range.End.Column,
+			Related:     make([]jsonRelated, 0, len(f.Related)),
+			Suppression: f.Suppression,
 		}
 		for _, r := range f.Related {
 			jf.Related = append(jf.Related, jsonRelated{

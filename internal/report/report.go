@@ -26,6 +26,8 @@ type Input struct {
 
 	// Color turns on ANSI colours in the text format; the others ignore it.
 	Color bool
+	// Quiet leaves out the text format's summary line.
+	Quiet bool
 	// Sources returns a file's content by its relative filename, or nil.
 	// SARIF uses it for fingerprints that survive unrelated edits. It may be
 	// nil.
@@ -36,15 +38,21 @@ type Input struct {
 var Formats = []string{"text", "json", "sarif", "github"}
 
 // Write writes in to w in the named format.
+//
+// Suppressed findings appear only where the format can say so: SARIF marks
+// them with `suppressions` (as GitHub code scanning expects) and JSON with
+// "suppression"; text and GitHub annotations leave them out.
 func Write(w io.Writer, format string, in Input) error {
 	switch format {
 	case "text":
+		in.Findings = Unsuppressed(in.Findings)
 		return Text(w, in)
 	case "json":
 		return JSON(w, in)
 	case "sarif":
 		return SARIF(w, in)
 	case "github":
+		in.Findings = Unsuppressed(in.Findings)
 		return GitHub(w, in)
 	}
 	return fmt.Errorf("unknown report format %q (want text, json, sarif or github)", format)
@@ -66,9 +74,21 @@ type summary struct {
 	errors, warnings, notes int
 }
 
+// Unsuppressed returns the findings no suppression accepts.
+func Unsuppressed(fs []model.Finding) []model.Finding {
+	out := make([]model.Finding, 0, len(fs))
+	for _, f := range fs {
+		if f.Suppression == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// summarize counts the unsuppressed findings.
 func summarize(fs []model.Finding) summary {
 	var s summary
-	for _, f := range fs {
+	for _, f := range Unsuppressed(fs) {
 		switch f.Severity {
 		case model.SeverityError:
 			s.errors++

@@ -2,13 +2,10 @@ package report
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
@@ -80,17 +77,20 @@ func sarifLog(in Input) (*sarif.Report, error) {
 
 	run := sarif.NewRun().WithColumnKind("unicodeCodePoints")
 	run.Tool = tool
-	fp := newFingerprinter(in.Sources)
+	fp := model.NewFingerprinter(in.Sources)
 	for _, f := range in.Findings {
 		res := sarif.NewRuleResult(f.RuleID).
 			WithLevel(sarifLevel(f.Severity)).
 			WithMessage(sarif.NewTextMessage(f.Message)).
 			AddLocation(sarifLocation(f.Range)).
-			WithPartialFingerprints(map[string]string{fingerprintKey: fp.fingerprint(f)})
+			WithPartialFingerprints(map[string]string{fingerprintKey: fingerprintOf(fp, f)})
 		// A finding of a rule the run does not list (an internal error, say)
 		// keeps the default ruleIndex -1: "no index".
 		if i, ok := ruleIndex[f.RuleID]; ok {
 			res.WithRuleIndex(i)
+		}
+		if sup := f.Suppression; sup != nil {
+			res.AddSuppression(sarif.NewSuppression().WithKind(sup.Kind).WithJustification(sup.Justification))
 		}
 		for i, rel := range f.Related {
 			loc := sarifLocation(rel.Range).WithMessage(sarif.NewTextMessage(rel.Message))
@@ -278,57 +278,11 @@ func fileURI(path string) string {
 	return u.String()
 }
 
-// A fingerprinter computes partial fingerprints for the findings of one run,
-// in order. A fingerprint hashes the rule ID, the file and the normalised text
-// of the finding's first line, not its line number: inserting lines above a
-// finding leaves it unchanged. An occurrence counter tells apart findings
-// whose rule, file and line text are all the same.
-type fingerprinter struct {
-	sources func(string) []byte
-	lines   map[string][]string // split sources, by filename
-	seen    map[string]int      // occurrences of each hashed tuple
-}
-
-func newFingerprinter(sources func(string) []byte) *fingerprinter {
-	return &fingerprinter{sources: sources, lines: map[string][]string{}, seen: map[string]int{}}
-}
-
-func (fp *fingerprinter) fingerprint(f model.Finding) string {
-	text, ok := fp.lineText(f.Range.Filename, f.Range.Start.Line)
-	if !ok {
-		// Without the source, the message is the best stand-in: it names
-		// the offending value and does not mention line numbers.
-		text = "message:" + normalizeSpace(f.Message)
-	} else {
-		text = "line:" + text
+// fingerprintOf returns the finding's fingerprint: the one the analyzer
+// computed, or one computed here.
+func fingerprintOf(fp *model.Fingerprinter, f model.Finding) string {
+	if f.Fingerprint != "" {
+		return f.Fingerprint
 	}
-	tuple := f.RuleID + "\x00" + f.Range.Filename + "\x00" + text
-	n := fp.seen[tuple]
-	fp.seen[tuple] = n + 1
-	sum := sha256.Sum256([]byte(tuple + "\x00" + strconv.Itoa(n)))
-	return hex.EncodeToString(sum[:])
-}
-
-// lineText returns the whitespace-normalised text of a 1-based line of file.
-func (fp *fingerprinter) lineText(file string, line int) (string, bool) {
-	if fp.sources == nil || line < 1 {
-		return "", false
-	}
-	lines, ok := fp.lines[file]
-	if !ok {
-		if src := fp.sources(file); src != nil {
-			lines = strings.Split(string(src), "\n")
-		}
-		fp.lines[file] = lines
-	}
-	if line > len(lines) {
-		return "", false
-	}
-	return normalizeSpace(lines[line-1]), true
-}
-
-// normalizeSpace trims s and collapses its runs of white space, so that
-// re-indenting a line or changing its line endings keeps its fingerprint.
-func normalizeSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return fp.Of(f)
 }

@@ -35,8 +35,10 @@ func Text(w io.Writer, in Input) error {
 		}
 		fmt.Fprintf(&b, "%s: %s %s %s\n", loc, sev, f.RuleID, indentContinuation(f.Message))
 	}
-	b.WriteString(textSummary(summarize(in.Findings), in.FilesScanned))
-	b.WriteByte('\n')
+	if !in.Quiet {
+		b.WriteString(textSummary(summarize(in.Findings), in.FilesScanned))
+		b.WriteByte('\n')
+	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write text: %w", err)
 	}
