@@ -1,7 +1,10 @@
 package policies
 
 import (
+	"time"
+
 	"context"
+	"github.com/apigw-lint/apigw-lint/internal/model"
 	"io/fs"
 	"strings"
 	"testing"
@@ -69,5 +72,30 @@ func TestSandboxRefusesNetwork(t *testing.T) {
 deny contains f if { f := http.send({"method": "get", "url": "http://127.0.0.1"}) }`})
 	if err == nil || !strings.Contains(err.Error(), "http.send") {
 		t.Fatalf("want a compile error naming http.send, got %v", err)
+	}
+}
+
+// TestRunawayPolicyIsCut checks that evaluation has a deadline: a policy
+// that would take hours is stopped and reported as an error.
+func TestRunawayPolicyIsCut(t *testing.T) {
+	e, err := Compile(context.Background(), map[string]string{"slow.rego": `package apigw.rules.x.slow
+deny contains f if {
+	some i in numbers.range(1, 100000)
+	some j in numbers.range(1, 100000)
+	i * j == -1
+	f := {"rule_id": "X", "severity": "error", "message": "", "range": {}}
+}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Timeout = 300 * time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, err = e.Eval(ctx, &model.Project{})
+	if err == nil {
+		t.Fatal("a runaway policy finished without error")
+	}
+	if ctx.Err() != nil {
+		t.Fatal("the engine's own deadline did not stop the policy")
 	}
 }

@@ -107,7 +107,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line")
 	cmd.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout),
-		newInitCmd(stdout), newBaselineCmd(stdout), newTestCmd(stdout))
+		newInitCmd(stdout), newBaselineCmd(stdout), newTestCmd(stdout), newDocsCmd(stdout), newSchemaCmd(stdout))
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		fmt.Fprintln(stderr, "apigw-lint:", err)
 		return exitErr{exitError}

@@ -104,3 +104,14 @@ resource "aws_api_gateway_integration_response" "list_unavailable" {
   status_code       = "503"
   selection_pattern = "503"
 }
+
+resource "aws_api_gateway_deployment" "payments" {
+  rest_api_id = aws_api_gateway_rest_api.payments.id
+  depends_on  = [aws_api_gateway_integration.create, aws_api_gateway_integration.list]
+}
+
+resource "aws_api_gateway_stage" "production" {
+  rest_api_id   = aws_api_gateway_rest_api.payments.id
+  deployment_id = aws_api_gateway_deployment.payments.id
+  stage_name    = "production"
+}

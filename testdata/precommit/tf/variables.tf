@@ -1,0 +1,4 @@
+variable "error_pattern" {
+  type    = string
+  default = "5\\d{2"
+}
