@@ -252,9 +252,16 @@ func readFile(path, cwd string) ([]byte, *model.Fragment) {
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(cwd, path)
 	}
+	pos := model.Pos{Line: 1, Column: 1}
+	if info, err := os.Stat(abs); err == nil && info.Size() > MaxFileSize {
+		return nil, &model.Fragment{Diagnostics: []model.Finding{{
+			RuleID: RuleTooLarge, Severity: model.SeverityWarning,
+			Message: fmt.Sprintf("file is %d MB, over the %d MB cap: it is not checked; split it, or exclude it", info.Size()>>20, MaxFileSize>>20),
+			Range:   model.Range{Filename: path, Start: pos, End: pos},
+		}}}
+	}
 	src, err := os.ReadFile(abs)
 	if err != nil {
-		pos := model.Pos{Line: 1, Column: 1}
 		return nil, &model.Fragment{Diagnostics: []model.Finding{{
 			RuleID: "APIGW001", Severity: model.SeverityError,
 			Message: fmt.Sprintf("cannot be read: %v", err),
@@ -263,6 +270,13 @@ func readFile(path, cwd string) ([]byte, *model.Fragment) {
 	}
 	return src, nil
 }
+
+// MaxFileSize caps the files that are loaded: a larger one is an APIGW005
+// finding, not a load that could exhaust memory.
+var MaxFileSize int64 = 10 << 20
+
+// RuleTooLarge is the rule ID of input that is not loaded because of a cap.
+const RuleTooLarge = "APIGW005"
 
 func loadDocument(path, cwd string) *model.Fragment {
 	src, failed := readFile(path, cwd)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/apigw-lint/apigw-lint/analyzer"
 	"github.com/apigw-lint/apigw-lint/internal/linttest"
+	"github.com/apigw-lint/apigw-lint/internal/report"
 )
 
 const rulesDir = "../testdata/rules"
@@ -36,7 +37,9 @@ func TestRuleFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			linttest.Check(t, abs, res.Findings)
+			// Suppressed findings are not reported: a fixture shows a
+			// suppression working by expecting nothing on the line.
+			linttest.Check(t, abs, report.Unsuppressed(res.Findings))
 		})
 	}
 }
@@ -48,7 +51,7 @@ func TestEveryRuleHasFixtures(t *testing.T) {
 	known := map[string]bool{}
 	for _, r := range analyzer.AllRules(context.Background()) {
 		known[r.ID] = true
-		if r.ID == analyzer.RuleInternal || r.ID == "APIGW008" || r.ID == "APIGW002" {
+		if r.ID == analyzer.RuleInternal || r.ID == "APIGW008" || r.ID == "APIGW002" || r.ID == analyzer.RuleTooLarge {
 			continue // not reachable from a rule fixture: tested where they arise
 		}
 		dir := filepath.Join(rulesDir, r.ID)
