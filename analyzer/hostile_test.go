@@ -72,7 +72,7 @@ func TestHostileInput(t *testing.T) {
 		var b strings.Builder
 		b.WriteString("openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-bomb:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
 		for i := 1; i < 12; i++ {
-			b.WriteString("  a" + itoa(i) + ": &a" + itoa(i) + " [")
+			b.WriteString("  a" + strconv.Itoa(i) + ": &a" + strconv.Itoa(i) + " [")
 			for j := range 10 {
 				if j > 0 {
 					b.WriteString(", ")
