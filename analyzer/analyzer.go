@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/apigw-lint/apigw-lint/internal/config"
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -43,6 +44,8 @@ type Options struct {
 	Baseline *Baseline
 	// Policies are extra Rego policy directories.
 	Policies []string
+	// Now is the time certificates are checked against; zero means now.
+	Now time.Time
 }
 
 // A Result is one run's output.
@@ -84,7 +87,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	project.Parameters = cfg.Params
-	findings := check(ctx, project, engine, opts.Only)
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	findings := check(ctx, project, engine, opts.Only, now, cfg.Params)
 	findings = append(findings, project.Diagnostics...)
 	findings = append(findings, in.diags...)
 	findings = configure(findings, cfg, cwd)
@@ -306,7 +313,7 @@ func loadVTL(path, cwd string) *model.Fragment {
 }
 
 // check runs every Go rule and the policies, in parallel, over the model.
-func check(ctx context.Context, p *model.Project, engine *policies.Engine, only map[string]bool) []model.Finding {
+func check(ctx context.Context, p *model.Project, engine *policies.Engine, only map[string]bool, now time.Time, params config.Params) []model.Finding {
 	patterns := rules.NewPatterns()
 	rules.Annotate(p, patterns)
 	all := rules.All()
@@ -319,7 +326,7 @@ func check(ctx context.Context, p *model.Project, engine *policies.Engine, only 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i] = runRule(r, p, patterns)
+			results[i] = runRule(&rules.Pass{Rule: r, Project: p, Patterns: patterns, Now: now, Params: params})
 		}()
 	}
 	wg.Add(1)
@@ -346,13 +353,14 @@ func check(ctx context.Context, p *model.Project, engine *policies.Engine, only 
 
 // runRule runs one rule; a panic or an error becomes an APIGW000 finding
 // naming the rule, and the other rules' findings are kept.
-func runRule(r *rules.Rule, p *model.Project, patterns *rules.Patterns) (out []model.Finding) {
+func runRule(pass *rules.Pass) (out []model.Finding) {
+	r := pass.Rule
 	defer func() {
 		if v := recover(); v != nil {
 			out = append(out, internalError(r.ID, fmt.Errorf("panic: %v\n%s", v, debug.Stack())))
 		}
 	}()
-	pass := &rules.Pass{Rule: r, Project: p, Patterns: patterns, Report: func(f model.Finding) { out = append(out, f) }}
+	pass.Report = func(f model.Finding) { out = append(out, f) }
 	if err := r.Check(pass); err != nil {
 		out = append(out, internalError(r.ID, err))
 	}

@@ -100,7 +100,6 @@ func TestHostileInput(t *testing.T) {
 	})
 }
 
-
 // TestPanickingRuleBecomesFinding checks that a rule's panic is reported as
 // APIGW000 naming the rule, and does not stop the run.
 func TestPanickingRuleBecomesFinding(t *testing.T) {
@@ -109,7 +108,7 @@ func TestPanickingRuleBecomesFinding(t *testing.T) {
 		m["boom"]++ // a nil map write: a programmer error
 		return nil
 	}}
-	got := runRule(r, &model.Project{}, rules.NewPatterns())
+	got := runRule(&rules.Pass{Rule: r, Project: &model.Project{}, Patterns: rules.NewPatterns()})
 	if len(got) != 1 || got[0].RuleID != RuleInternal || !strings.Contains(got[0].Message, "APIGW999") {
 		t.Fatalf("findings = %+v, want one %s naming APIGW999", got, RuleInternal)
 	}

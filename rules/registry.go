@@ -47,6 +47,13 @@ func list() []*Rule {
 		StatusOverrideUndeclared,
 		PassthroughWhenNoMatch,
 		UnescapedInputInJSON,
+		CertificateRegion,
+		CertificateNameMismatch,
+		ImportedCertificate,
+		DNSExecuteAPITarget,
+		DNSRecordName,
+		BasePathMappingProblems,
+		CloudFrontAPIOrigin,
 	}
 }
 

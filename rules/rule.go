@@ -5,7 +5,9 @@ package rules
 
 import (
 	"fmt"
+	"time"
 
+	"github.com/apigw-lint/apigw-lint/internal/config"
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
@@ -54,6 +56,11 @@ type Pass struct {
 	Project  *model.Project
 	Patterns *Patterns
 	Report   func(model.Finding)
+	// Now is the time certificates are checked against (`--now`; the zero
+	// time means the clock).
+	Now time.Time
+	// Params are the configuration's rule parameters.
+	Params config.Params
 }
 
 // Reportf reports a finding at the rule's default severity.

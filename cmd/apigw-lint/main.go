@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -69,6 +70,7 @@ type lintOptions struct {
 	policies   []string
 	baseline   string
 	quiet      bool
+	now        string
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -106,6 +108,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.StringArrayVar(&o.policies, "policy", nil, "directory of extra Rego policies (repeatable)")
 	f.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line")
+	f.StringVar(&o.now, "now", "", "check certificate expiry against this date (2006-01-02 or RFC 3339) instead of the clock")
 	cmd.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout),
 		newInitCmd(stdout), newBaselineCmd(stdout), newTestCmd(stdout), newDocsCmd(stdout), newSchemaCmd(stdout))
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -160,6 +163,15 @@ func analyze(cmd *cobra.Command, paths []string, o *lintOptions) (*analyzer.Resu
 		return nil, nil, err
 	}
 	opts := analyzer.Options{Paths: paths, VarFiles: o.varFiles, Jobs: o.jobs, Config: cfg, Policies: o.policies}
+	if o.now != "" {
+		t, err := time.Parse(time.RFC3339, o.now)
+		if err != nil {
+			if t, err = time.Parse(time.DateOnly, o.now); err != nil {
+				return nil, nil, fmt.Errorf("--now: %q is not a date (2006-01-02) or an RFC 3339 time", o.now)
+			}
+		}
+		opts.Now = t
+	}
 	if o.baseline != "" {
 		if opts.Baseline, err = analyzer.ReadBaseline(o.baseline); err != nil {
 			return nil, nil, err

@@ -1,7 +1,11 @@
 package terraform
 
 import (
+	"sort"
 	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
@@ -85,6 +89,9 @@ func (b *builder) stagesV1() {
 			XRayTracing:  s.val(bd.attr("xray_tracing_enabled")),
 			AccessLogs:   bd.block("access_log_settings") != nil,
 			CacheEnabled: s.val(bd.attr("cache_cluster_enabled")),
+			// Method settings and usage plans that may name this stage
+			// without being tied to it clear these (usagePlans).
+			SettingsKnown: true, PlansKnown: true,
 		}
 		var link *model.Link
 		st.API, link = valAndLink(s, bd.attr("rest_api_id"))
@@ -102,6 +109,9 @@ func (b *builder) stagesV2() {
 			Name:       s.val(bd.attr("name")),
 			Deployment: s.val(bd.attr("deployment_id")),
 			AccessLogs: bd.block("access_log_settings") != nil,
+			// Dynamic route settings blocks are not expanded.
+			SettingsKnown: !bd.dynamic["default_route_settings"] && !bd.dynamic["route_settings"],
+			PlansKnown:    true,
 		}
 		var link *model.Link
 		st.API, link = valAndLink(s, bd.attr("api_id"))
@@ -188,8 +198,12 @@ func (b *builder) mappings() {
 		m.API, al = valAndLink(s, bd.attr("api_id"))
 		m.Stage, sl = valAndLink(s, bd.attr(stageAttr))
 		m.DomainLink = linkKind(dl, "aws_api_gateway_domain_name", "aws_apigatewayv2_domain_name")
+		if m.DomainLink == nil {
+			m.DomainLink = b.domainByName(m.Domain)
+		}
 		m.APILink = linkKind(al, "aws_api_gateway_rest_api", "aws_apigatewayv2_api")
 		m.StageLink, _ = b.stageLink(s, m.Stage, sl, s.identity(bd.attr("api_id")))
+		m.StageNotFound = m.StageLink == nil && b.stageNotFound(m.APILink, m.Stage)
 		b.l.frag.BasePathMappings = append(b.l.frag.BasePathMappings, m)
 	}
 	for _, ri := range b.byType["aws_api_gateway_base_path_mapping"] {
@@ -214,9 +228,169 @@ func (b *builder) records() {
 		if al := bd.block("alias"); al != nil {
 			r.AliasName, r.AliasTarget = valAndLink(s, al.attr("name"))
 			r.AliasZoneID, r.AliasZoneTarget = valAndLink(s, al.attr("zone_id"))
+			if r.AliasTarget == nil && al.attr("name") != nil {
+				r.AliasTarget = deploymentLink(s, al.attr("name").Expr)
+			}
 		}
+		if a := bd.attr("records"); a != nil {
+			if exprs, diags := hcl.ExprList(a.Expr); !diags.HasErrors() && len(exprs) == len(r.Values) {
+				for i, e := range exprs {
+					if l := deploymentLink(s, e); l != nil && r.ValueTargets[i] == nil {
+						if r.ValueTargets == nil {
+							r.ValueTargets = map[int]*model.Link{}
+						}
+						r.ValueTargets[i] = l
+					}
+				}
+			}
+		}
+		r.ZoneName = zoneName(s, bd.attr("zone_id"))
 		b.l.frag.DNSRecords = append(b.l.frag.DNSRecords, r)
 	}
+}
+
+// deploymentLink links a value that reads a REST deployment's invoke_url
+// (AWS provider 5 and older): deployments are no model element, but a DNS
+// record that points at one points at an execute-api host.
+func deploymentLink(s scope, expr hcl.Expression) *model.Link {
+	t, computed := target{}, false
+	if tt, ok := s.follow(expr); ok {
+		t = tt
+	} else if vars := expr.Variables(); len(vars) == 1 {
+		t, computed = s.followTraversal(vars[0]), true
+	}
+	if t.inst == nil || t.inst.cfg.data || t.inst.cfg.typ != "aws_api_gateway_deployment" {
+		return nil
+	}
+	return &model.Link{Kind: t.inst.cfg.typ, ID: t.inst.id, Attribute: t.attr, Computed: computed}
+}
+
+// zoneName returns the name of the hosted zone a record's zone_id reads: an
+// aws_route53_zone resource, or data source in the record's module; nil
+// when it reads neither.
+func zoneName(s scope, a *hcl.Attribute) *model.Value {
+	if a == nil {
+		return nil
+	}
+	t, ok := s.traversalOf(a.Expr)
+	if !ok {
+		return nil
+	}
+	var ri *resInst
+	if t.RootName() == "data" {
+		// The loader does not follow data sources; they are looked up here.
+		typ, ok1 := stepName(t, 1)
+		name, ok2 := stepName(t, 2)
+		if !ok1 || !ok2 || typ != "aws_route53_zone" {
+			return nil
+		}
+		g := s.mod.group("data." + typ + "." + name)
+		if g == nil {
+			return nil
+		}
+		idx := -1
+		if k, isIdx := indexAt(t, 3); isIdx {
+			keys := make([]instance, len(g.insts))
+			for j, gi := range g.insts {
+				keys[j] = gi.in
+			}
+			idx = findKey(keys, k)
+		} else if g.mode == expandSingle && len(g.insts) == 1 {
+			idx = 0
+		}
+		if idx < 0 {
+			return nil
+		}
+		ri = g.insts[idx]
+	} else {
+		tt := s.followTraversal(t)
+		if tt.inst == nil || tt.inst.cfg.typ != "aws_route53_zone" {
+			return nil
+		}
+		ri = tt.inst
+	}
+	return ri.scope().val(ri.cfg.body.attr("name"))
+}
+
+// domainByName links a mapping's domain name to the one custom domain of
+// the module tree with that name, for mappings that write the name (or the
+// variable or local the domain's name also reads) instead of referring to
+// the domain resource.
+func (b *builder) domainByName(name *model.Value) *model.Link {
+	if name == nil {
+		return nil
+	}
+	lit, known := name.Get()
+	if !known && (name.Ref == "" || strings.Contains(name.Ref, "each.") || strings.Contains(name.Ref, "count.")) {
+		return nil // only a variable or local names the same value wherever it is read
+	}
+	same := func(d *model.Domain) bool {
+		if known {
+			n, ok := d.Name.Get()
+			return ok && strings.EqualFold(strings.TrimSuffix(n, "."), strings.TrimSuffix(lit, "."))
+		}
+		return d.Name != nil && !d.Name.Known && d.Name.Partial == "" && d.Name.Ref == name.Ref
+	}
+	var found *model.Domain
+	for _, d := range b.l.frag.Domains {
+		if same(d) {
+			if found != nil {
+				return nil // two domains of that name (count, environments): ambiguous
+			}
+			found = d
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	kind := "aws_api_gateway_domain_name"
+	if found.Version == "v2" {
+		kind = "aws_apigatewayv2_domain_name"
+	}
+	return &model.Link{Kind: kind, ID: found.ID, Attribute: "domain_name"}
+}
+
+// stageNotFound reports whether the API api links to is declared here with
+// all its stages known, and none of them is named stage. A stage whose API
+// or name is unknown, or a legacy deployment stage_name, may be the one.
+func (b *builder) stageNotFound(api *model.Link, stage *model.Value) bool {
+	name, ok := stage.Get()
+	if api == nil || !ok || name == "" {
+		return false
+	}
+	for _, st := range b.l.frag.Stages {
+		if st.APILink == nil {
+			if _, lit := st.API.Get(); !lit {
+				return false // an API we cannot tell: it may be this one
+			}
+			continue
+		}
+		if st.APILink.ID != api.ID {
+			continue
+		}
+		n, ok := st.Name.Get()
+		if !ok || n == name {
+			return false
+		}
+	}
+	for _, ri := range b.byType["aws_api_gateway_deployment"] {
+		s, bd := ri.scope(), ri.cfg.body
+		if bd.attr("stage_name") == nil {
+			continue
+		}
+		l := linkOf(s, bd.attr("rest_api_id"))
+		if l == nil || l.ID == api.ID {
+			return false
+		}
+	}
+	if api.Kind == "aws_apigatewayv2_api" && name == "$default" {
+		for _, ri := range b.byType["aws_apigatewayv2_api"] {
+			if ri.id == api.ID && ri.cfg.body.attr("target") != nil {
+				return false // quick create makes the $default stage
+			}
+		}
+	}
+	return true
 }
 
 // distributions builds CloudFront distributions.
@@ -279,6 +453,7 @@ func (b *builder) usagePlans() {
 		b.plans[ri.id] = p
 		b.l.frag.UsagePlans = append(b.l.frag.UsagePlans, p)
 	}
+	b.stageThrottleFacts()
 	for _, ri := range b.byType["aws_api_gateway_usage_plan_key"] {
 		s, bd := ri.scope(), ri.cfg.body
 		var plan *model.UsagePlan
@@ -300,5 +475,128 @@ func (b *builder) usagePlans() {
 			continue
 		}
 		plan.Keys = append(plan.Keys, key)
+	}
+}
+
+// A stageRef is a stage with the identity of its API's id, to decide
+// whether something that names a stage without a resolved link may name it.
+type stageRef struct {
+	st  *model.Stage
+	api string
+}
+
+// stageRefs returns every stage of the module tree with its API identity.
+func (b *builder) stageRefs() []stageRef {
+	var out []stageRef
+	for typ, attr := range map[string]string{"aws_api_gateway_stage": "rest_api_id", "aws_apigatewayv2_stage": "api_id"} {
+		for _, ri := range b.byType[typ] {
+			if st := b.stages[ri.id]; st != nil {
+				out = append(out, stageRef{st, ri.scope().identity(ri.cfg.body.attr(attr))})
+			}
+		}
+	}
+	return out
+}
+
+// mayName reports whether an API identity and a stage name, either of
+// which may be unknown, may name the stage.
+func (r stageRef) mayName(api string, name *model.Value) bool {
+	if api != "" && r.api != "" && api != r.api && !strings.HasPrefix(api, "u:") && !strings.HasPrefix(r.api, "u:") {
+		return false
+	}
+	n, ok := name.Get()
+	sn, sok := r.st.Name.Get()
+	return !ok || !sok || n == sn
+}
+
+// stageThrottleFacts completes what the throttling policies know about each
+// stage: the usage plans that name it, whether its method settings and
+// plans are all known, and its API's methods that need no API key. Anything
+// that may name a stage but could not be tied to it makes the stage's facts
+// unknown, so that no policy reports on a guess.
+func (b *builder) stageThrottleFacts() {
+	refs := b.stageRefs()
+	unknown := func(api string, name *model.Value, settings, plans bool) {
+		for _, r := range refs {
+			if r.st.Version == "v1" && r.mayName(api, name) {
+				r.st.SettingsKnown = r.st.SettingsKnown && !settings
+				r.st.PlansKnown = r.st.PlansKnown && !plans
+			}
+		}
+	}
+	for _, ri := range b.byType["aws_api_gateway_method_settings"] {
+		s, bd := ri.scope(), ri.cfg.body
+		v, link := valAndLink(s, bd.attr("stage_name"))
+		if l, _ := b.stageLink(s, v, link, s.identity(bd.attr("rest_api_id"))); l == nil {
+			unknown(s.identity(bd.attr("rest_api_id")), v, true, false)
+		}
+	}
+	for _, ri := range b.byType["aws_api_gateway_usage_plan"] {
+		p := b.plans[ri.id]
+		if p == nil {
+			continue
+		}
+		if !p.StagesKnown {
+			unknown("", nil, false, true)
+		}
+		s := ri.scope()
+		for i, as := range ri.cfg.body.blocks["api_stages"] {
+			ps := p.Stages[i]
+			if ps.StageLink == nil {
+				unknown(s.identity(as.attr("api_id")), ps.Stage, false, true)
+				continue
+			}
+			if st := b.stages[ps.StageLink.ID]; st != nil {
+				st.Plans = append(st.Plans, &model.Link{Kind: "aws_api_gateway_usage_plan", ID: p.ID})
+			}
+		}
+	}
+	// A module that was not read may declare method settings or usage plans
+	// for a stage, or its API, passed to it.
+	for _, m := range b.l.mods {
+		for _, call := range m.cfg.calls {
+			g := m.child(call.name)
+			if g == nil || !g.skip {
+				continue
+			}
+			for _, a := range call.args {
+				for _, tr := range a.Expr.Variables() {
+					t := scope{mod: m}.followTraversal(tr)
+					if t.inst == nil {
+						continue
+					}
+					for _, r := range refs {
+						if r.st.ID == t.inst.id || strings.HasPrefix(r.api, "r:"+t.inst.id+".") {
+							r.st.SettingsKnown, r.st.PlansKnown = false, false
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, r := range refs {
+		if r.st.Version != "v1" || r.st.APILink == nil {
+			continue
+		}
+		api := b.apis["r:"+r.st.APILink.ID+".id"]
+		if api == nil {
+			continue
+		}
+		for _, m := range api.Methods {
+			if !strings.Contains(m.Ref, "aws_api_gateway_method.") {
+				continue
+			}
+			if m.APIKeyRequired == nil || m.APIKeyRequired.Is("false") {
+				r.st.KeylessMethods = append(r.st.KeylessMethods, strings.TrimSpace(m.Verb+" "+m.Path))
+			}
+		}
+		// Paths that read as paths first: messages name a few.
+		sort.SliceStable(r.st.KeylessMethods, func(i, j int) bool {
+			a, c := r.st.KeylessMethods[i], r.st.KeylessMethods[j]
+			if ua, uc := strings.Contains(a, "${"), strings.Contains(c, "${"); ua != uc {
+				return uc
+			}
+			return a < c
+		})
 	}
 }

@@ -78,6 +78,9 @@ func (s scope) valLink(expr hcl.Expression) (*model.Value, *model.Link) {
 	// still names it.
 	var only *target
 	for _, tr := range expr.Variables() {
+		if _, known := literal(s.eval(&hclsyntax.ScopeTraversalExpr{Traversal: tr, SrcRange: tr.SourceRange()})); known {
+			continue // a known part (var.region with a default) does not decide what the value reads
+		}
 		tt := s.followTraversal(tr)
 		if only != nil && only.text != tt.text {
 			only = nil
@@ -87,7 +90,9 @@ func (s scope) valLink(expr hcl.Expression) (*model.Value, *model.Link) {
 	}
 	if only != nil {
 		out.Ref = only.text
-		link = only.link()
+		if link = only.link(); link != nil {
+			link.Computed = true
+		}
 	}
 	return out, link
 }
