@@ -332,6 +332,9 @@ func check(ctx context.Context, p *model.Project, engine *policies.Engine, only 
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		if engine == nil {
+			return // the Go rules alone (a benchmark stage)
+		}
 		fs, err := engine.Eval(ctx, p)
 		if err != nil {
 			results[len(all)] = []model.Finding{internalError("policies", err)}

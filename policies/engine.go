@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"time"
@@ -199,15 +200,7 @@ func (e *Engine) Rules() []model.RuleInfo { return e.rules }
 
 // Eval evaluates every policy once over the whole model.
 func (e *Engine) Eval(ctx context.Context, p *model.Project) ([]model.Finding, error) {
-	b, err := json.Marshal(p)
-	if err != nil {
-		return nil, fmt.Errorf("encode policy input: %w", err)
-	}
-	var doc any
-	if err := json.Unmarshal(b, &doc); err != nil {
-		return nil, fmt.Errorf("decode policy input: %w", err)
-	}
-	input, err := ast.InterfaceToValue(doc)
+	input, err := toValue(reflect.ValueOf(p))
 	if err != nil {
 		return nil, fmt.Errorf("convert policy input: %w", err)
 	}

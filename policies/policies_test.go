@@ -1,6 +1,9 @@
 package policies
 
 import (
+	"bytes"
+	"encoding/json"
+	"reflect"
 	"time"
 
 	"context"
@@ -97,5 +100,31 @@ deny contains f if {
 	}
 	if ctx.Err() != nil {
 		t.Fatal("the engine's own deadline did not stop the policy")
+	}
+}
+
+// TestInputMatchesJSON checks that the direct conversion of the model gives
+// exactly the value its JSON form would: the input is the documented JSON.
+func TestInputMatchesJSON(t *testing.T) {
+	p := &model.Project{
+		APIs: []*model.API{{ID: "a", Kind: "rest", Name: model.Lit("orders", model.Range{Filename: "x.tf", Start: model.Pos{Line: 1, Column: 2}}),
+			Methods: []*model.Method{{ID: "m", Verb: "GET", Integration: &model.Integration{Type: model.Unknown("var.t", model.Range{}),
+				Responses: []*model.IntegrationResponse{{ID: "r", Facts: &model.PatternFacts{Valid: true, StatusRanges: []string{"400-499"}}}}}}}}},
+		Parameters: map[string]any{"throttle_max_rate": 10000.5},
+	}
+	direct, err := toValue(reflect.ValueOf(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viaJSON, err := ast.ValueFromReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if direct.Compare(viaJSON) != 0 {
+		t.Errorf("direct conversion differs from JSON:\n%v\n%v", direct, viaJSON)
 	}
 }

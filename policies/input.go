@@ -1,0 +1,161 @@
+package policies
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/apigw-lint/apigw-lint/internal/model"
+)
+
+// toValue converts a model value to OPA's ast.Value directly, following the
+// encoding/json rules the model's JSON form is defined by (json tags,
+// omitempty, "-", json.Marshaler types). Going through JSON text instead —
+// encode, decode into interfaces, convert — costs three passes and three
+// copies of a model that holds thousands of ranges; this is one.
+func toValue(v reflect.Value) (ast.Value, error) {
+	if !v.IsValid() {
+		return ast.Null{}, nil
+	}
+	if v.Type() == rangeType {
+		r := v.Interface().(model.Range)
+		return ast.NewObject(
+			[2]*ast.Term{ast.StringTerm("filename"), ast.StringTerm(r.Filename)},
+			[2]*ast.Term{ast.StringTerm("line"), ast.IntNumberTerm(r.Start.Line)},
+			[2]*ast.Term{ast.StringTerm("column"), ast.IntNumberTerm(r.Start.Column)},
+			[2]*ast.Term{ast.StringTerm("end_line"), ast.IntNumberTerm(r.End.Line)},
+			[2]*ast.Term{ast.StringTerm("end_column"), ast.IntNumberTerm(r.End.Column)},
+		), nil
+	}
+	if v.Type().Implements(marshalerType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {
+		return marshaled(v.Interface().(json.Marshaler))
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return ast.Null{}, nil
+		}
+		return toValue(v.Elem())
+	case reflect.String:
+		return ast.String(v.String()), nil
+	case reflect.Bool:
+		return ast.Boolean(v.Bool()), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return ast.Number(json.Number(fmt.Sprint(v.Int()))), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return ast.Number(json.Number(fmt.Sprint(v.Uint()))), nil
+	case reflect.Float32, reflect.Float64:
+		b, err := json.Marshal(v.Interface())
+		if err != nil {
+			return nil, err
+		}
+		return ast.Number(json.Number(b)), nil
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			return ast.Null{}, nil
+		}
+		terms := make([]*ast.Term, v.Len())
+		for i := range v.Len() {
+			x, err := toValue(v.Index(i))
+			if err != nil {
+				return nil, err
+			}
+			terms[i] = ast.NewTerm(x)
+		}
+		return ast.NewArray(terms...), nil
+	case reflect.Map:
+		if v.IsNil() {
+			return ast.Null{}, nil
+		}
+		obj := ast.NewObject()
+		iter := v.MapRange()
+		for iter.Next() {
+			x, err := toValue(iter.Value())
+			if err != nil {
+				return nil, err
+			}
+			obj.Insert(ast.StringTerm(fmt.Sprint(iter.Key().Interface())), ast.NewTerm(x))
+		}
+		return obj, nil
+	case reflect.Struct:
+		fields := structFields(v.Type())
+		kvs := make([][2]*ast.Term, 0, len(fields))
+		for _, f := range fields {
+			fv := v.Field(f.index)
+			if f.omitEmpty && isEmpty(fv) {
+				continue
+			}
+			x, err := toValue(fv)
+			if err != nil {
+				return nil, err
+			}
+			kvs = append(kvs, [2]*ast.Term{ast.StringTerm(f.name), ast.NewTerm(x)})
+		}
+		return ast.NewObject(kvs...), nil
+	}
+	return nil, fmt.Errorf("policy input: cannot convert %s", v.Type())
+}
+
+var (
+	marshalerType = reflect.TypeFor[json.Marshaler]()
+	rangeType     = reflect.TypeFor[model.Range]()
+)
+
+// marshaled converts a value through its own JSON encoding (Range,
+// Severity).
+func marshaled(m json.Marshaler) (ast.Value, error) {
+	b, err := m.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return ast.ValueFromReader(strings.NewReader(string(b)))
+}
+
+type field struct {
+	name      string
+	index     int
+	omitEmpty bool
+}
+
+var fieldCache sync.Map // reflect.Type → []field
+
+func structFields(t reflect.Type) []field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field)
+	}
+	var out []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		tag := sf.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = sf.Name
+		}
+		out = append(out, field{name: name, index: i, omitEmpty: strings.Contains(opts, "omitempty")})
+	}
+	fieldCache.Store(t, out)
+	return out
+}
+
+// isEmpty is encoding/json's omitempty test.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
+}
