@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/apigw-lint/apigw-lint/internal/cloudformation"
 	"github.com/apigw-lint/apigw-lint/internal/config"
 	"github.com/apigw-lint/apigw-lint/internal/model"
 	"github.com/apigw-lint/apigw-lint/internal/openapi"
@@ -142,7 +143,7 @@ func configure(fs []model.Finding, cfg *config.Config, _ string) []model.Finding
 
 // defaultDisabled are rules that flag a legitimate choice: they run only
 // when the configuration enables them.
-var defaultDisabled = map[string]bool{}
+var defaultDisabled = map[string]bool{"APIGW707": true}
 
 // fingerprint sets the fingerprint of every finding that has none, reading
 // each file once.
@@ -217,7 +218,7 @@ func load(in *input, cwd string, opts Options, jobs int) *model.Project {
 		}()
 	}
 	for i, path := range in.docs {
-		run(i, func() *model.Fragment { return loadDocument(path, cwd) })
+		run(i, func() *model.Fragment { return loadDocument(path, cwd, in.roots) })
 	}
 	for i, path := range in.vtl {
 		run(len(in.docs)+i, func() *model.Fragment { return loadVTL(path, cwd) })
@@ -285,14 +286,16 @@ var MaxFileSize int64 = 10 << 20
 // RuleTooLarge is the rule ID of input that is not loaded because of a cap.
 const RuleTooLarge = "APIGW005"
 
-func loadDocument(path, cwd string) *model.Fragment {
+func loadDocument(path, cwd string, roots []string) *model.Fragment {
 	src, failed := readFile(path, cwd)
 	if failed != nil {
 		return failed
 	}
 	frag, ok := openapi.Load(path, src)
 	if !ok {
-		return nil // JSON or YAML that is not an OpenAPI document
+		// A CloudFormation/SAM template or serverless.yml, else a JSON or
+		// YAML file that is none of these.
+		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: cwd})
 	}
 	return frag
 }

@@ -25,7 +25,9 @@ var LambdaErrorsUnmapped = &Rule{
 
 func checkLambdaErrorsUnmapped(p *Pass) error {
 	p.Project.Integrations(func(_ *model.Method, in *model.Integration) {
-		if in.Subject != model.SubjectErrorMessage || !in.ResponsesKnown {
+		// No responses at all is APIGW114's: every call fails, not only
+		// the errors.
+		if in.Subject != model.SubjectErrorMessage || !in.ResponsesKnown || len(in.Responses) == 0 {
 			return
 		}
 		var def *model.IntegrationResponse

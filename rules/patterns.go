@@ -160,6 +160,7 @@ func routeStatus(c *Patterns, in *model.Integration) (*routing, bool) {
 // Annotate precomputes the pattern facts the Rego policies use, and each
 // integration's Subject.
 func Annotate(p *model.Project, c *Patterns) {
+	annotateDomains(p)
 	p.Integrations(func(_ *model.Method, in *model.Integration) {
 		in.Subject = in.Classify()
 		for _, r := range in.Responses {

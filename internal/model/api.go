@@ -41,6 +41,14 @@ type API struct {
 	// Body is the OpenAPI document linked to this API (a Terraform `body`),
 	// whose methods are merged into Methods.
 	BodyFile string `json:"body_file,omitempty"`
+	// Policy is the API's resource policy document (JSON text when known):
+	// Terraform `policy` or aws_api_gateway_rest_api_policy, CloudFormation
+	// `Policy`, OpenAPI x-amazon-apigateway-policy. nil when there is none.
+	Policy *Value `json:"policy,omitempty"`
+	// PolicyKnown is false when a resource policy may be attached that the
+	// loader could not tie to the API (an aws_api_gateway_rest_api_policy
+	// with an unresolved rest_api_id, an API not declared in the tree).
+	PolicyKnown bool `json:"policy_known"`
 }
 
 // A Method is an operation: a path and an HTTP verb (or ANY).
@@ -57,6 +65,11 @@ type Method struct {
 	ResponsesKnown bool         `json:"responses_known"`
 	Integration    *Integration `json:"integration,omitempty"`
 	Ref            string       `json:"ref,omitempty"`
+	// BodyValidation says whether a request validator checks the body:
+	// "true" or "false" when the method names a validator (or the API's
+	// default one applies), unknown when the validator cannot be read, nil
+	// when no validator applies.
+	BodyValidation *Value `json:"body_validation,omitempty"`
 }
 
 // A MethodResponse is a status code the method declares.

@@ -34,8 +34,12 @@ type Domain struct {
 	// CertificateBody is an uploaded PEM certificate (edge upload fields).
 	CertificateBody *Value `json:"certificate_body,omitempty"`
 	MutualTLS       bool   `json:"mutual_tls"`
-	MutualTLSRange  Range  `json:"mutual_tls_range,omitempty"`
-	Region          *Value `json:"region,omitempty"`
+	// MappedAPIs link the APIs that base path or API mappings put on the
+	// domain (by reference, or by the domain's literal name within one
+	// directory). Computed after loading, for policies.
+	MappedAPIs     []*Link `json:"mapped_apis,omitempty"`
+	MutualTLSRange Range   `json:"mutual_tls_range,omitempty"`
+	Region         *Value  `json:"region,omitempty"`
 }
 
 // A Certificate is an ACM certificate declared in the tree.
@@ -129,18 +133,24 @@ type Origin struct {
 
 // A Stage is a REST or v2 stage.
 type Stage struct {
-	ID           string `json:"id"`
-	Range        Range  `json:"range"`
-	Source       string `json:"source"`
-	Ref          string `json:"ref,omitempty"`
-	Version      string `json:"version"`
-	Name         *Value `json:"name,omitempty"`
-	API          *Value `json:"api,omitempty"`
-	APILink      *Link  `json:"api_link,omitempty"`
-	Deployment   *Value `json:"deployment,omitempty"`
-	XRayTracing  *Value `json:"xray_tracing,omitempty"`
-	AccessLogs   bool   `json:"access_logs"`
-	CacheEnabled *Value `json:"cache_enabled,omitempty"`
+	ID          string `json:"id"`
+	Range       Range  `json:"range"`
+	Source      string `json:"source"`
+	Ref         string `json:"ref,omitempty"`
+	Version     string `json:"version"`
+	Name        *Value `json:"name,omitempty"`
+	API         *Value `json:"api,omitempty"`
+	APILink     *Link  `json:"api_link,omitempty"`
+	Deployment  *Value `json:"deployment,omitempty"`
+	XRayTracing *Value `json:"xray_tracing,omitempty"`
+	AccessLogs  bool   `json:"access_logs"`
+	// AccessLogsKnown is false when AccessLogs may be wrong: a dynamic
+	// access_log_settings block, a property that could not be read.
+	AccessLogsKnown bool `json:"access_logs_known"`
+	// ClientCertificate is the stage's client certificate ID, nil when
+	// none is set.
+	ClientCertificate *Value `json:"client_certificate,omitempty"`
+	CacheEnabled      *Value `json:"cache_enabled,omitempty"`
 	// Settings are the stage's method settings (REST: from
 	// aws_api_gateway_method_settings linked to the stage; v2:
 	// default_route_settings with MethodPath "$default" and route_settings

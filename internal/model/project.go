@@ -13,6 +13,11 @@ type Project struct {
 	Stages           []*Stage           `json:"stages"`
 	MethodSettings   []*MethodSettings  `json:"method_settings"`
 	UsagePlans       []*UsagePlan       `json:"usage_plans"`
+	// Authorizers, LambdaPermissions and WAFAssociations are what the
+	// access-control policies (APIGW6xx, APIGW705) read.
+	Authorizers       []*Authorizer       `json:"authorizers"`
+	LambdaPermissions []*LambdaPermission `json:"lambda_permissions"`
+	WAFAssociations   []*WAFAssociation   `json:"waf_associations"`
 	// Diagnostics are the APIGW0xx findings of loading: files that did not
 	// parse, values that could not be read.
 	Diagnostics []Finding `json:"-"`
@@ -41,6 +46,9 @@ func (p *Project) Merge(f *Fragment) {
 	p.Stages = append(p.Stages, f.Stages...)
 	p.MethodSettings = append(p.MethodSettings, f.MethodSettings...)
 	p.UsagePlans = append(p.UsagePlans, f.UsagePlans...)
+	p.Authorizers = append(p.Authorizers, f.Authorizers...)
+	p.LambdaPermissions = append(p.LambdaPermissions, f.LambdaPermissions...)
+	p.WAFAssociations = append(p.WAFAssociations, f.WAFAssociations...)
 	p.Diagnostics = append(p.Diagnostics, f.Diagnostics...)
 }
 

@@ -66,7 +66,7 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 		return nil, false
 	}
 	api := d.readAPI(spec)
-	frag = &model.Fragment{APIs: []*model.API{api}}
+	frag = &model.Fragment{APIs: []*model.API{api}, Authorizers: d.authorizers}
 	if !opts.SkipValidation {
 		d.validate(src, spec)
 	}
@@ -165,6 +165,7 @@ func (d *doc) readAPI(spec string) *model.API {
 		Spec:   spec,
 		Range:  d.rangeOf(d.root.Content[0]),
 	}
+	defer d.readSecurity(api) // once the methods are read
 	if info, _ := get(d.root, "info"); info != nil {
 		if t, _ := get(info, "title"); t != nil {
 			api.Name = d.value(t)

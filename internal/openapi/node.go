@@ -19,6 +19,8 @@ type doc struct {
 	// shift moves every position: a document embedded at a line and column
 	// of another file (a Terraform heredoc) reports there.
 	lineShift int
+	// authorizers are those of the security schemes (readSecurity).
+	authorizers []*model.Authorizer
 }
 
 // rangeOf returns the range of a node. yaml.v3 gives only a start; the end is

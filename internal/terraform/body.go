@@ -66,6 +66,9 @@ func (b *builder) body(ri *resInst, api *model.API) {
 		if api.DisableExecuteAPIEndpoint == nil {
 			api.DisableExecuteAPIEndpoint = fa.DisableExecuteAPIEndpoint
 		}
+		if api.Policy == nil {
+			api.Policy = fa.Policy // the `policy` argument overrides it (security.go)
+		}
 	}
 	frag.APIs = nil
 	l.frag.Merge(frag)

@@ -46,6 +46,7 @@ func (l *loader) build() {
 	b.records()
 	b.distributions()
 	b.usagePlans()
+	b.security()
 }
 
 // rng converts a block's or expression's range.

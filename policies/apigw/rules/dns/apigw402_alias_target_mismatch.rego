@@ -35,14 +35,12 @@
 #   tags: [correctness, dns]
 package apigw.rules.dns.alias_target_mismatch
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 _cloudfront_zone := "Z2FDTNDATAQYW2"
 
-_domain(id) := d if {
-	some d in input.domains
-	d.id == id
-}
+_domain(id) := index.domains[id]
 
 # The endpoint a name attribute reads, by the kind of its resource.
 _name_class := {

@@ -22,17 +22,12 @@
 #   tags: [correctness, dns]
 package apigw.rules.dns.incompatible_mapping
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
-_api(id) := a if {
-	some a in input.apis
-	a.id == id
-}
+_api(id) := index.apis[id]
 
-_domain(id) := d if {
-	some d in input.domains
-	d.id == id
-}
+_domain(id) := index.domains[id]
 
 # The kind of the API a mapping maps: base path mappings map REST APIs.
 _kind(m) := "rest" if m.version == "v1"

@@ -34,6 +34,7 @@
 #   tags: [reliability, throttling]
 package apigw.rules.throttling.stage_without_throttle
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 _num(v) := to_number(v.value) if {
@@ -54,7 +55,7 @@ _limits(ms) if _maybe_set(ms.rate_limit)
 
 _limits(ms) if _maybe_set(ms.burst_limit)
 
-_plan(id) := [p | some p in input.usage_plans; p.id == id][0]
+_plan(id) := index.usage_plans[id]
 
 # _plan_throttles holds when a usage plan that covers the stage throttles
 # (or may throttle) its API keys.

@@ -27,6 +27,7 @@
 #   tags: [correctness, throttling]
 package apigw.rules.throttling.throttle_limits
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 default _max_rate := 10000
@@ -84,7 +85,7 @@ deny contains finding if {
 	))
 }
 
-_stage(id) := [s | some s in input.stages; s.id == id][0]
+_stage(id) := index.stages[id]
 
 # _stage_limit is the stage's "*/*" limit k.
 _stage_limit(stage, k) := min([n |

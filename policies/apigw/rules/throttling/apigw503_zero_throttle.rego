@@ -27,6 +27,7 @@
 #   tags: [correctness, throttling]
 package apigw.rules.throttling.zero_throttle
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 _num(v) := to_number(v.value) if {
@@ -34,7 +35,7 @@ _num(v) := to_number(v.value) if {
 	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, v.value)
 }
 
-_api(id) := [a | some a in input.apis; a.id == id][0]
+_api(id) := index.apis[id]
 
 # _v2_stages are HTTP API stages, and v2 stages whose API is not in the
 # tree; WebSocket stages are left out.

@@ -26,6 +26,7 @@
 #   tags: [correctness, api-keys]
 package apigw.rules.throttling.api_key_without_usage_plan
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 _requires_key(method) if {
@@ -33,7 +34,7 @@ _requires_key(method) if {
 	lower(method.api_key_required.value) == "true"
 }
 
-_plan(id) := [p | some p in input.usage_plans; p.id == id][0]
+_plan(id) := index.usage_plans[id]
 
 _named(stage) if stage.name.value != ""
 

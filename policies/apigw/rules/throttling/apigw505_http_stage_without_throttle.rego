@@ -26,9 +26,10 @@
 #   tags: [reliability, throttling]
 package apigw.rules.throttling.http_stage_without_throttle
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
-_api(id) := [a | some a in input.apis; a.id == id][0]
+_api(id) := index.apis[id]
 
 _named(stage) if stage.name.value != ""
 

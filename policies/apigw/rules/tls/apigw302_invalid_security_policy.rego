@@ -26,6 +26,7 @@
 #   tags: [correctness, tls]
 package apigw.rules.tls.invalid_security_policy
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 _legacy := {"TLS_1_0", "TLS_1_2"}
@@ -72,26 +73,9 @@ _endpoint(d) := upper(d.endpoint_type.value) if d.endpoint_type.known
 
 _policy(d) := d.security_policy.value if d.security_policy.known
 
-# An API mapped to the domain, by reference or by the domain's literal name.
-_mapped_apis(d) := {api |
-	some m in input.base_path_mappings
-	_maps(m, d)
-	some api in input.apis
-	api.id == m.api_link.id
-}
-
-_maps(m, d) if m.domain_link.id == d.id
-
-# By name only within one directory (one Terraform module, one template's
-# folder): separate projects scanned together often share example names.
-_maps(m, d) if {
-	m.domain.known
-	d.name.known
-	lower(m.domain.value) == lower(d.name.value)
-	_dir(m.range) == _dir(d.range)
-}
-
-_dir(r) := regex.replace(r.filename, `[^/]*$`, "")
+# The APIs mapped to the domain (by reference, or by the domain's literal
+# name within one directory), linked by Go before the policies run.
+_mapped_apis(d) := {index.apis[link.id] | some link in d.mapped_apis}
 
 deny contains finding if {
 	some d in input.domains

@@ -22,6 +22,7 @@
 #   tags: [security, tls]
 package apigw.rules.tls.mtls_execute_api_bypass
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 _name(d) := d.name.value if d.name.known
@@ -34,18 +35,6 @@ else := api.ref if api.ref
 
 else := api.id
 
-_maps(m, d) if m.domain_link.id == d.id
-
-# By name only within one directory (one Terraform module, one template's
-# folder): separate projects scanned together often share example names.
-_maps(m, d) if {
-	m.domain.known
-	d.name.known
-	lower(m.domain.value) == lower(d.name.value)
-	_dir(m.range) == _dir(d.range)
-}
-
-_dir(r) := regex.replace(r.filename, `[^/]*$`, "")
 
 # The default endpoint is enabled when the flag is absent or known false.
 _enabled(api) := api.range if not api.disable_execute_api_endpoint
@@ -62,10 +51,8 @@ else := "disable_execute_api_endpoint = true"
 _bypasses contains [d, api] if {
 	some d in input.domains
 	d.mutual_tls
-	some m in input.base_path_mappings
-	_maps(m, d)
-	some api in input.apis
-	api.id == m.api_link.id
+	some link in d.mapped_apis
+	api := index.apis[link.id]
 }
 
 deny contains finding if {

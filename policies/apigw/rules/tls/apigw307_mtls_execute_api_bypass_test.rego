@@ -12,9 +12,9 @@ _input(mtls, api) := {
 		"range": {"filename": "infra/domain.tf", "line": 1, "column": 1, "end_line": 1, "end_column": 40},
 		"name": {"value": "api.example.com", "known": true},
 		"mutual_tls": mtls,
+		"mapped_apis": [{"id": "aws_api_gateway_rest_api.r"}],
 	}],
 	"apis": [object.union({"id": "aws_api_gateway_rest_api.r", "kind": "rest", "range": _api_range, "name": {"value": "orders", "known": true}}, api)],
-	"base_path_mappings": [{"domain_link": {"id": "aws_api_gateway_domain_name.api"}, "api_link": {"id": "aws_api_gateway_rest_api.r"}}],
 }
 
 test_default_endpoint_absent_reported if {
@@ -31,19 +31,8 @@ test_default_endpoint_false_reported if {
 	f.range == _flag_range
 }
 
-_by_name(file) := {
-	"range": {"filename": file, "line": 5, "column": 1, "end_line": 5, "end_column": 40},
-	"domain": {"value": "api.example.com", "known": true},
-	"api_link": {"id": "aws_api_gateway_rest_api.r"},
-}
-
-test_mapping_by_domain_name_reported if {
-	inp := object.union(_input(true, {}), {"base_path_mappings": [_by_name("infra/mapping.tf")]})
-	count(mtls_execute_api_bypass.deny) == 1 with input as inp
-}
-
-test_success_mapping_by_name_in_another_project if {
-	inp := object.union(_input(true, {}), {"base_path_mappings": [_by_name("other/template.yaml")]})
+test_success_no_mapped_api if {
+	inp := {"domains": [{"id": "d", "mutual_tls": true, "name": {"value": "api.example.com", "known": true}}], "apis": _input(true, {}).apis}
 	count(mtls_execute_api_bypass.deny) == 0 with input as inp
 }
 
