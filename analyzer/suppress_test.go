@@ -94,7 +94,7 @@ func TestInlineSuppressions(t *testing.T) {
 }
 
 func TestConfigIgnoreDisableSeverity(t *testing.T) {
-	body := strings.Replace(export, "# apigw-lint:ignore", "# not a suppression:", -1)
+	body := strings.ReplaceAll(export, "# apigw-lint:ignore", "# not a suppression:")
 	cfg, err := config.Parse("/x/.apigw-lint.yaml", []byte("ignore:\n  - rule: APIGW101\n    paths: [\"legacy/*.yaml\"]\n    reason: legacy export\nseverity: {APIGW101: warning}\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +131,7 @@ func TestConfigIgnoreDisableSeverity(t *testing.T) {
 }
 
 func TestBaselineReportsOnlyNewFindings(t *testing.T) {
-	body := strings.Replace(export, "# apigw-lint:ignore", "# not a suppression:", -1)
+	body := strings.ReplaceAll(export, "# apigw-lint:ignore", "# not a suppression:")
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "api.yaml"), []byte(body), 0o644); err != nil {
 		t.Fatal(err)

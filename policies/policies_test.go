@@ -2,18 +2,18 @@ package policies
 
 import (
 	"bytes"
-	"encoding/json"
-	"reflect"
-	"time"
-
 	"context"
-	"github.com/apigw-lint/apigw-lint/internal/model"
+	"encoding/json"
 	"io/fs"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
 // TestPolicies runs every _test.rego of the built-in policies through OPA's

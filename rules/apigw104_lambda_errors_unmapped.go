@@ -14,6 +14,9 @@ import "github.com/apigw-lint/apigw-lint/internal/model"
 // Add an integration response whose pattern matches your errors, e.g.
 // `.*\[BadRequest\].*` → 400 and `(\n|.)+` → 500.
 //
+// An asynchronous invocation (X-Amz-Invocation-Type mapped to 'Event') is
+// not checked: its errors never come back to API Gateway.
+//
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/handle-errors-in-lambda-integration.html
 var LambdaErrorsUnmapped = &Rule{
 	ID:       "APIGW104",
@@ -27,7 +30,7 @@ func checkLambdaErrorsUnmapped(p *Pass) error {
 	p.Project.Integrations(func(_ *model.Method, in *model.Integration) {
 		// No responses at all is APIGW114's: every call fails, not only
 		// the errors.
-		if in.Subject != model.SubjectErrorMessage || !in.ResponsesKnown || len(in.Responses) == 0 {
+		if in.Subject != model.SubjectErrorMessage || !in.ResponsesKnown || len(in.Responses) == 0 || in.Async {
 			return
 		}
 		var def *model.IntegrationResponse

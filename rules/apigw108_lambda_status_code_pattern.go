@@ -30,7 +30,7 @@ var LambdaStatusCodePattern = &Rule{
 
 func checkLambdaStatusCodePattern(p *Pass) error {
 	p.Project.Integrations(func(_ *model.Method, in *model.Integration) {
-		if in.Subject != model.SubjectErrorMessage {
+		if in.Subject != model.SubjectErrorMessage || in.Async {
 			return
 		}
 		for _, r := range in.Responses {

@@ -27,7 +27,7 @@ var LambdaPatternNewline = &Rule{
 
 func checkLambdaPatternNewline(p *Pass) error {
 	p.Project.Integrations(func(_ *model.Method, in *model.Integration) {
-		if in.Subject != model.SubjectErrorMessage {
+		if in.Subject != model.SubjectErrorMessage || in.Async {
 			return
 		}
 		for _, r := range in.Responses {

@@ -9,7 +9,9 @@ import (
 )
 
 func TestAnnotateDomains(t *testing.T) {
-	at := func(file string) model.Range { return model.Range{Filename: file, Start: model.Pos{Line: 1, Column: 1}} }
+	at := func(file string) model.Range {
+		return model.Range{Filename: file, Start: model.Pos{Line: 1, Column: 1}}
+	}
 	p := &model.Project{
 		APIs: []*model.API{{ID: "rest"}, {ID: "ws"}, {ID: "other"}},
 		Domains: []*model.Domain{

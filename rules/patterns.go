@@ -163,6 +163,7 @@ func Annotate(p *model.Project, c *Patterns) {
 	annotateDomains(p)
 	p.Integrations(func(_ *model.Method, in *model.Integration) {
 		in.Subject = in.Classify()
+		in.Async = in.Subject == model.SubjectErrorMessage && in.IsAsync()
 		for _, r := range in.Responses {
 			src, ok := patternOf(r)
 			if !ok {

@@ -33,7 +33,7 @@ func newInitCmd(stdout io.Writer) *cobra.Command {
 				return fmt.Errorf("write %s: %w", name, err)
 			}
 			if _, err := io.WriteString(f, config.Starter); err != nil {
-				f.Close()
+				_ = f.Close()
 				return fmt.Errorf("write %s: %w", name, err)
 			}
 			if err := f.Close(); err != nil {
@@ -69,7 +69,7 @@ func newBaselineCmd(stdout io.Writer) *cobra.Command {
 				return fmt.Errorf("write baseline: %w", err)
 			}
 			if err := analyzer.WriteBaseline(f, res.Findings); err != nil {
-				f.Close()
+				_ = f.Close()
 				return err
 			}
 			if err := f.Close(); err != nil {

@@ -20,7 +20,7 @@ const (
 	typeV2API       = "AWS::ApiGatewayV2::Api"
 	typeSAMAPI      = "AWS::Serverless::Api"
 	typeSAMHTTPAPI  = "AWS::Serverless::HttpApi"
-	typeAPIKey      = "AWS::ApiGateway::ApiKey"
+	typeAPIKey      = "AWS::ApiGateway::ApiKey" //nolint:gosec // G101: a CloudFormation type name, not a credential
 )
 
 // certificates builds ACM certificates.
@@ -124,9 +124,7 @@ func (t *tpl) samDomain(r *resource) {
 	d.EndpointType = ep
 	arn, link := t.valLink(path(dom, "CertificateArn"))
 	d.Certificate = certLink(link)
-	if ep.Is("EDGE") {
-		d.CertificateARN = arn
-	} else if v2 {
+	if ep.Is("EDGE") || v2 {
 		d.CertificateARN = arn
 	} else {
 		d.RegionalCertificateARN = arn
@@ -401,7 +399,7 @@ func (t *tpl) stageLink(n *yaml.Node, stage *model.Value, api string) *model.Lin
 			return &model.Link{Kind: stageKind(st), ID: st.ID}
 		}
 	}
-	if res, _ := t.target(n); res != nil {
+	if res := t.target(n); res != nil {
 		if st := t.stages[res.name]; st != nil {
 			return &model.Link{Kind: stageKind(st), ID: st.ID}
 		}
@@ -552,7 +550,7 @@ func (t *tpl) usagePlans() {
 	}
 	t.samUsagePlans()
 	for _, r := range t.byType("AWS::ApiGateway::UsagePlanKey") {
-		pr, _ := t.target(t.prop(r, "UsagePlanId"))
+		pr := t.target(t.prop(r, "UsagePlanId"))
 		var plan *model.UsagePlan
 		if pr != nil {
 			plan = t.plans[pr.name]

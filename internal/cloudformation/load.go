@@ -343,12 +343,12 @@ func (t *tpl) def(r *resource) model.Range { return t.rangeOf(r.key) }
 func (t *tpl) region(r *resource) *model.Value { return model.Unknown("AWS::Region", t.def(r)) }
 
 // target returns the resource a value refers to (Ref or Fn::GetAtt), or nil.
-func (t *tpl) target(n *yaml.Node) (*resource, string) {
+func (t *tpl) target(n *yaml.Node) *resource {
 	_, l := t.valLink(n)
 	if l == nil || l.Computed {
-		return nil, ""
+		return nil
 	}
-	return t.resources[strings.TrimPrefix(l.ID, t.idPrefix)], l.Attribute
+	return t.resources[strings.TrimPrefix(l.ID, t.idPrefix)]
 }
 
 // linkKind returns link when it targets a resource of one of the types.

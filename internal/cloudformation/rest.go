@@ -233,7 +233,7 @@ func (t *tpl) resourcePaths() map[string]string {
 		parent := "/" + textOf(t.val(parentNode))
 		if isRootResource(parentNode) {
 			parent = "/"
-		} else if pr, _ := t.target(parentNode); pr != nil && byName[pr.name] != nil && depth < 64 {
+		} else if pr := t.target(parentNode); pr != nil && byName[pr.name] != nil && depth < 64 {
 			parent = pathOf(pr, depth+1)
 		}
 		p := strings.TrimSuffix(parent, "/") + "/" + part
@@ -275,7 +275,7 @@ func (t *tpl) methods() {
 		m.Path = "/" + textOf(t.val(resID))
 		if isRootResource(resID) {
 			m.Path = "/"
-		} else if res, _ := t.target(resID); res != nil {
+		} else if res := t.target(resID); res != nil {
 			if p, ok := paths[res.name]; ok {
 				m.Path = p
 			}
@@ -287,7 +287,7 @@ func (t *tpl) methods() {
 		}
 		apiNode := t.prop(r, "RestApiId")
 		var api *model.API
-		if ar, _ := t.target(apiNode); ar != nil {
+		if ar := t.target(apiNode); ar != nil {
 			api = t.apis[ar.name]
 		}
 		if api == nil {
@@ -354,6 +354,9 @@ func (t *tpl) integration(r *resource, n, key *yaml.Node) *model.Integration {
 	in.URI = t.val(path(n, "Uri"))
 	in.HTTPMethod = t.val(path(n, "IntegrationHttpMethod"))
 	in.PassthroughBehavior = t.val(path(n, "PassthroughBehavior"))
+	if v := path(n, "RequestParameters", model.InvocationHeader); v != nil {
+		in.InvocationType = t.val(v)
+	}
 	rt, rtk := get(n, "RequestTemplates")
 	in.RequestTemplates = t.templates(in.ID+".RequestTemplates", model.SideRequest, rt, rtk)
 	irs, irsKey := get(n, "IntegrationResponses")

@@ -66,7 +66,7 @@ func (t *tpl) v2APIs() {
 		}
 		apiNode := t.prop(r, "ApiId")
 		var api *model.API
-		if ar, _ := t.target(apiNode); ar != nil {
+		if ar := t.target(apiNode); ar != nil {
 			api = t.apis[ar.name]
 		}
 		if api == nil {

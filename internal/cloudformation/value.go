@@ -229,10 +229,10 @@ var subVar = regexp.MustCompile(`\$\{([^}]*)\}`)
 func (t *tpl) sub(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
 	var text *yaml.Node
 	vars := map[string]*yaml.Node{}
-	switch {
-	case arg.Kind == yaml.ScalarNode:
+	switch arg.Kind {
+	case yaml.ScalarNode:
 		text = arg
-	case arg.Kind == yaml.SequenceNode:
+	case yaml.SequenceNode:
 		parts := items(arg)
 		if len(parts) == 0 || parts[0].Kind != yaml.ScalarNode {
 			return &model.Value{Ref: "!Sub"}, nil

@@ -113,6 +113,13 @@ type Integration struct {
 	// Subject is what selection patterns are matched against (Subject*),
 	// derived from Type and URI by Classify.
 	Subject string `json:"subject"`
+	// InvocationType is the value mapped to the request header
+	// X-Amz-Invocation-Type (`'Event'` makes a Lambda call asynchronous).
+	InvocationType *Value `json:"invocation_type,omitempty"`
+	// Async is set for a Lambda integration invoked asynchronously: the
+	// function's errors never come back, so no pattern sees one.
+	// https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html
+	Async bool `json:"async"`
 }
 
 // TypeName returns the integration type in upper case, or "" when unknown.
@@ -157,6 +164,17 @@ func (i *Integration) Classify() string {
 		return SubjectUnknown
 	}
 	return SubjectUnknown
+}
+
+// InvocationHeader is the request parameter that selects Lambda's
+// invocation type.
+const InvocationHeader = "integration.request.header.X-Amz-Invocation-Type"
+
+// IsAsync reports whether the integration invokes Lambda asynchronously: the
+// invocation type is mapped to the static value 'Event'.
+func (i *Integration) IsAsync() bool {
+	v, ok := i.InvocationType.Get()
+	return ok && strings.EqualFold(strings.Trim(strings.TrimSpace(v), "'"), "Event")
 }
 
 // An IntegrationResponse maps a backend outcome, chosen by its selection

@@ -24,6 +24,7 @@ func NewFingerprinter(sources func(string) []byte) *Fingerprinter {
 	return &Fingerprinter{sources: sources, lines: map[string][]string{}, seen: map[string]int{}}
 }
 
+// Of returns the fingerprint of f; call it for a run's findings in order.
 func (fp *Fingerprinter) Of(f Finding) string {
 	text, ok := fp.lineText(f.Range.Filename, f.Range.Start.Line)
 	if !ok {

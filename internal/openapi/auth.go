@@ -130,11 +130,11 @@ func (d *doc) schemes(api *model.API) map[string]scheme {
 			in, _ := get(n, "in")
 			keyName, _ := get(n, "name")
 			if a.IdentitySource == nil && a.Type.Is("TOKEN") && in != nil && keyName != nil {
-				src := "method.request.header." + keyName.Value
-				if in.Value != "header" {
-					src = "method.request." + in.Value + "." + keyName.Value
+				where := map[string]string{"query": "querystring"}[in.Value]
+				if where == "" {
+					where = in.Value
 				}
-				a.IdentitySource = model.Lit(src, d.rangeOf(keyName))
+				a.IdentitySource = model.Lit("method.request."+where+"."+keyName.Value, d.rangeOf(in))
 			}
 			switch {
 			case a.Type.Is("COGNITO_USER_POOLS"):

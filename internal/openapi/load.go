@@ -351,6 +351,10 @@ func (d *doc) readIntegration(m *model.Method, key, n *yaml.Node) *model.Integra
 			in.HTTPMethod = d.value(v)
 		case "passthroughBehavior":
 			in.PassthroughBehavior = d.value(v)
+		case "requestParameters":
+			if h, _ := get(v, model.InvocationHeader); h != nil {
+				in.InvocationType = d.value(h)
+			}
 		case "requestTemplates":
 			in.RequestTemplates = d.templates(in.ID+"#request", model.SideRequest, k, v)
 		case "responses":

@@ -99,6 +99,7 @@ func (b *builder) restAPIs() {
 			URI:                 s.val(bd.attr("uri")),
 			HTTPMethod:          s.val(bd.attr("integration_http_method")),
 			PassthroughBehavior: s.val(bd.attr("passthrough_behavior")),
+			InvocationType:      s.mapEntry(bd.attr("request_parameters"), model.InvocationHeader),
 			Responses:           []*model.IntegrationResponse{},
 		}
 		in.RequestTemplates = b.templates(s, bd.attr("request_templates"), model.SideRequest, ri.id+".request_templates")

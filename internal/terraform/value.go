@@ -198,3 +198,33 @@ func (s scope) pairs(a *hcl.Attribute) (out []pair, known bool) {
 	}
 	return out, true
 }
+
+// mapEntry returns one entry of a map attribute, known when the map and the
+// entry evaluate to a literal; nil when the attribute or the key is absent.
+func (s scope) mapEntry(a *hcl.Attribute, key string) *model.Value {
+	if a == nil {
+		return nil
+	}
+	v := s.eval(a.Expr)
+	r := rangeFromHCL(a.Expr.Range())
+	if !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsMapType() || v.Type().IsObjectType()) {
+		return model.Unknown(key, r)
+	}
+	if v.Type().IsObjectType() && !v.Type().HasAttribute(key) {
+		return nil
+	}
+	if v.Type().IsMapType() && !v.HasIndex(cty.StringVal(key)).True() {
+		return nil
+	}
+	var entry cty.Value
+	if v.Type().IsObjectType() {
+		entry = v.GetAttr(key)
+	} else {
+		entry = v.Index(cty.StringVal(key))
+	}
+	lit, ok := literal(entry)
+	if !ok {
+		return model.Unknown(key, r)
+	}
+	return model.Lit(lit, r)
+}

@@ -54,6 +54,7 @@ _catch_alls contains [integ, resp, code] if {
 
 _catches_all(integ, resp) if {
 	integ.subject == "error_message"
+	not integ.async
 	resp.facts.matches_empty
 }
 
