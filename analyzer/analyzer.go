@@ -95,7 +95,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	findings := check(ctx, project, engine, opts.Only, now, cfg.Params)
 	findings = append(findings, project.Diagnostics...)
 	findings = append(findings, in.diags...)
-	findings = configure(findings, cfg, cwd)
+	findings = configure(findings, cfg, opts.Only)
 	files := append(append(append([]string{}, in.docs...), in.vtl...), terraformFiles(in.tfDirs, cwd)...)
 	fingerprint(findings, cwd)
 	inlines, diags := scanSuppressions(files, cwd)
@@ -115,7 +115,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 // configure applies the configuration's rule switches and severity
 // overrides.
-func configure(fs []model.Finding, cfg *config.Config, _ string) []model.Finding {
+func configure(fs []model.Finding, cfg *config.Config, only map[string]bool) []model.Finding {
 	disabled := map[string]bool{}
 	for _, id := range cfg.Disable {
 		disabled[id] = true
@@ -124,7 +124,7 @@ func configure(fs []model.Finding, cfg *config.Config, _ string) []model.Finding
 		delete(disabled, id)
 	}
 	for id := range defaultDisabled {
-		if !slices.Contains(cfg.Enable, id) {
+		if !slices.Contains(cfg.Enable, id) && !only[id] {
 			disabled[id] = true
 		}
 	}

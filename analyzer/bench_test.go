@@ -17,7 +17,7 @@ import (
 func writeLargeExport(tb testing.TB, dir string, size int) (string, int) {
 	tb.Helper()
 	var b strings.Builder
-	b.WriteString("openapi: 3.0.1\ninfo:\n  title: large\n  version: \"1\"\npaths:\n")
+	b.WriteString("openapi: 3.0.1\ninfo:\n  title: large\n  version: \"1\"\nx-amazon-apigateway-request-validators:\n  all: {validateRequestBody: true, validateRequestParameters: true}\nx-amazon-apigateway-request-validator: all\npaths:\n")
 	ops := 0
 	for i := 0; b.Len() < size; i++ {
 		fmt.Fprintf(&b, "  /resource%d/{id}:\n", i)

@@ -68,6 +68,8 @@ func (s *stack) yamlExport(name string, v3 bool) file {
 		w.p(`swagger: "2.0"`)
 	}
 	w.p("info:\n  title: stack-%04d\n  version: \"2024-01-01\"", s.i)
+	w.p("x-amazon-apigateway-request-validators:\n  all:\n    validateRequestBody: true\n    validateRequestParameters: true")
+	w.p("x-amazon-apigateway-request-validator: all")
 	w.p("paths:")
 	last := ""
 	for _, o := range s.operations() {
@@ -120,6 +122,8 @@ func (s *stack) jsonExport(name string, v3 bool) file {
 		w.p(`  "swagger": "2.0",`)
 	}
 	w.p(`  "info": {"title": "stack-%04d", "version": "2024-01-01"},`, s.i)
+	w.p(`  "x-amazon-apigateway-request-validators": {"all": {"validateRequestBody": true, "validateRequestParameters": true}},`)
+	w.p(`  "x-amazon-apigateway-request-validator": "all",`)
 	w.p(`  "paths": {`)
 	ops := s.operations()
 	for k := 0; k < len(ops); {

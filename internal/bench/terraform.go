@@ -88,15 +88,25 @@ resource "aws_cloudwatch_log_group" "access" {
   name = "/aws/apigateway/stack-%d"
 }
 
+resource "aws_api_gateway_client_certificate" "backend" {
+  description = "presented to the backends of stack %d"
+}
+
 resource "aws_api_gateway_stage" "prod" {
-  rest_api_id          = aws_api_gateway_rest_api.api.id
-  deployment_id        = aws_api_gateway_deployment.api.id
-  stage_name           = "prod"
-  xray_tracing_enabled = true
+  rest_api_id           = aws_api_gateway_rest_api.api.id
+  deployment_id         = aws_api_gateway_deployment.api.id
+  stage_name            = "prod"
+  xray_tracing_enabled  = true
+  client_certificate_id = aws_api_gateway_client_certificate.backend.id
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.access.arn
     format          = "$context.requestId $context.status"
   }
+}
+
+resource "aws_wafv2_web_acl_association" "prod" {
+  resource_arn = aws_api_gateway_stage.prod.arn
+  web_acl_arn  = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/0123"
 }
 
 resource "aws_api_gateway_method_settings" "all" {
@@ -139,7 +149,7 @@ resource "aws_route53_record" "api" {
     zone_id                = aws_api_gateway_domain_name.api.regional_zone_id
     evaluate_target_health = false
   }
-}`, s.i)
+}`, s.i, s.i)
 	return file{name: name, body: w.b.String(), defects: w.defects}
 }
 

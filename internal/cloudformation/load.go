@@ -262,6 +262,7 @@ func (t *tpl) read() {
 	t.records()
 	t.distributions()
 	t.usagePlans()
+	t.security()
 }
 
 // readParams reads Parameters: a given value, else the default.

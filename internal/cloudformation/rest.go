@@ -187,6 +187,9 @@ func (t *tpl) merge(api *model.API, frag *model.Fragment) {
 		if api.DisableExecuteAPIEndpoint == nil {
 			api.DisableExecuteAPIEndpoint = fa.DisableExecuteAPIEndpoint
 		}
+		if api.Policy == nil {
+			api.Policy = fa.Policy // the Policy property overrides it (security.go)
+		}
 	}
 	frag.APIs = nil
 	t.frag.Merge(frag)

@@ -120,6 +120,8 @@ type Integration struct {
 	// function's errors never come back, so no pattern sees one.
 	// https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-integration-async.html
 	Async bool `json:"async"`
+	// ConnectionType is INTERNET (nil when not set) or VPC_LINK.
+	ConnectionType *Value `json:"connection_type,omitempty"`
 }
 
 // TypeName returns the integration type in upper case, or "" when unknown.

@@ -25,9 +25,13 @@ type scheme struct {
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-request-validators.html
 func (d *doc) readSecurity(api *model.API) {
-	api.PolicyKnown = true
+	// A resource policy can be attached outside the document (CloudFormation
+	// Policy, Terraform policy, the CLI): without the extension it is
+	// unknown, not absent. The Terraform and CloudFormation loaders, which
+	// see the whole API, decide it for the documents they embed.
 	if p, k := get(d.root, "x-amazon-apigateway-policy"); p != nil {
 		api.Policy = d.jsonValue(p, k)
+		api.PolicyKnown = true
 	}
 	if !api.Export {
 		return
@@ -60,6 +64,11 @@ func (d *doc) readSecurity(api *model.API) {
 		}
 		if m.APIKeyRequired == nil {
 			m.APIKeyRequired = apiKey
+		}
+		if m.Integration != nil {
+			if ct, _ := get(deref(child(op, "x-amazon-apigateway-integration")), "connectionType"); ct != nil {
+				m.Integration.ConnectionType = d.value(ct)
+			}
 		}
 		v, _ := get(op, "x-amazon-apigateway-request-validator")
 		if v == nil {
@@ -260,4 +269,10 @@ func hasIntrinsic(n *yaml.Node, depth int) bool {
 		}
 	}
 	return false
+}
+
+// child returns the value of key in a mapping node.
+func child(n *yaml.Node, key string) *yaml.Node {
+	v, _ := get(n, key)
+	return v
 }

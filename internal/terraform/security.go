@@ -16,6 +16,26 @@ func (b *builder) security() {
 	b.lambdaPermissions()
 	b.requestValidators()
 	b.wafAssociations()
+	b.connectionTypes()
+}
+
+// connectionTypes sets the connection type of integrations.
+func (b *builder) connectionTypes() {
+	ins := map[string]*model.Integration{}
+	for _, api := range b.l.frag.APIs {
+		for _, m := range api.Methods {
+			if m.Integration != nil {
+				ins[m.Integration.ID] = m.Integration
+			}
+		}
+	}
+	for _, typ := range []string{"aws_api_gateway_integration", "aws_apigatewayv2_integration"} {
+		for _, ri := range b.byType[typ] {
+			if in := ins[ri.id]; in != nil {
+				in.ConnectionType = ri.scope().val(ri.cfg.body.attr("connection_type"))
+			}
+		}
+	}
 }
 
 // stageSecurity completes the stages with their access log and client

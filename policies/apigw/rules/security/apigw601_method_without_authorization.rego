@@ -23,7 +23,11 @@
 #   - methods whose authorization or key requirement is unknown (a
 #     variable, a security scheme that cannot be read), and methods of an
 #     API that is not declared in the scanned tree, or that an
-#     `aws_api_gateway_rest_api_policy` not tied to an API may protect.
+#     `aws_api_gateway_rest_api_policy` not tied to an API may protect;
+#   - a standalone OpenAPI document without `x-amazon-apigateway-policy`:
+#     a policy may be attached outside it (the CLI, a stack that reads it
+#     from S3). Its operations are checked when a Terraform `body` or a
+#     CloudFormation/SAM `Body`/`DefinitionBody` embeds it.
 #
 #   A public endpoint on purpose (a health check, a public catalogue) is a
 #   legitimate choice: suppress the finding with a reason. Otherwise set an

@@ -12,8 +12,9 @@
 #
 #   Not reported: a policy that also has a `Deny` statement with a
 #   condition (the documented private API pattern: allow `*`, deny what
-#   does not come through the VPC endpoint), and policies that are not
-#   known literally (a data source, a variable).
+#   does not come through the VPC endpoint), and policies whose JSON cannot
+#   be read (a data source, a variable; an intrinsic or an interpolation
+#   inside a string is fine).
 #
 #   Add a `Condition` to the statement, or a `Deny` statement with one.
 # related_resources:
@@ -26,6 +27,13 @@
 package apigw.rules.security.public_resource_policy
 
 import data.apigw.lib.result
+
+# _text is the policy's JSON: known, or with its unknown parts in place
+# (a CloudFormation intrinsic inside the document, a Terraform
+# interpolation inside a string), whose shape can still be read.
+_text(v) := v.value if v.known
+
+else := v.partial if v.partial
 
 _statements(doc) := doc.Statement if is_array(doc.Statement)
 
@@ -54,9 +62,9 @@ _narrowed(doc) if {
 deny contains finding if {
 	some api in input.apis
 	api.kind == "rest"
-	api.policy.known
-	json.is_valid(api.policy.value)
-	doc := json.unmarshal(api.policy.value)
+	text := _text(api.policy)
+	json.is_valid(text)
+	doc := json.unmarshal(text)
 	is_object(doc)
 	not _narrowed(doc)
 	some s in _statements(doc)

@@ -35,7 +35,9 @@ else := v.partial if v.partial
 
 # _any_api holds for a source ARN whose API ID (the first part of the
 # execute-api resource) is a wildcard, or that is a bare wildcard.
-_any_api(arn) if regex.match(`^arn:[^:]*:execute-api:[^:]*:[^:]*:\*`, arn)
+# execute-api:${AWS::Region}: an unknown part (which may hold colons) is
+# one opaque segment.
+_any_api(arn) if regex.match(`^arn:[^:]*:execute-api:[^:]*:[^:]*:\*`, regex.replace(arn, `\$\{[^}]*\}`, "x"))
 
 _any_api("*") := true
 

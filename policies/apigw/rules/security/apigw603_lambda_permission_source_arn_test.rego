@@ -35,3 +35,8 @@ test_success_unknown if {
 test_success_other_principal if {
 	count(_deny(_perm({"principal": _lit("s3.amazonaws.com")}))) == 0
 }
+
+test_cloudformation_sub_reported if {
+	count(_deny(_perm({"source_arn": {"known": false, "partial": "arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:*/*/*", "range": _range}}))) == 1
+	count(_deny(_perm({"source_arn": {"known": false, "partial": "arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/*", "range": _range}}))) == 0
+}

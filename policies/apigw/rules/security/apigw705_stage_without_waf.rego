@@ -43,8 +43,12 @@ _knowable(w) if {
 	not contains(w.resource_arn.value, "/restapis/")
 }
 
+_wafs := input.waf_associations if is_array(input.waf_associations)
+
+else := []
+
 _all_knowable if {
-	every w in input.waf_associations {
+	every w in _wafs {
 		_knowable(w)
 	}
 }

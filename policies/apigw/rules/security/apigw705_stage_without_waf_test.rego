@@ -33,3 +33,8 @@ test_success_private if {
 test_success_unknowable_association if {
 	count(stage_without_waf.deny) == 0 with input as _input({}, [{"resource_arn": {"known": false, "ref": "var.stage_arn"}}])
 }
+
+test_no_association_at_all_reported if {
+	inp := json.remove(_input({}, []), ["waf_associations"])
+	count(stage_without_waf.deny) == 1 with input as inp
+}

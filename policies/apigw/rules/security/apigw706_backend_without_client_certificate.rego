@@ -32,6 +32,15 @@ _https(m) if {
 	m.integration.type.known
 	upper(m.integration.type.value) in {"HTTP", "HTTP_PROXY"}
 	startswith(lower(_uri(m.integration)), "https://")
+	not m.integration.connection_type # INTERNET; VPC_LINK or unknown are not considered
+}
+
+_https(m) if {
+	m.integration.type.known
+	upper(m.integration.type.value) in {"HTTP", "HTTP_PROXY"}
+	startswith(lower(_uri(m.integration)), "https://")
+	m.integration.connection_type.known
+	upper(m.integration.connection_type.value) == "INTERNET"
 }
 
 _name(st) := sprintf("%q", [st.name.value]) if st.name.known

@@ -24,3 +24,8 @@ test_success_client_certificate if {
 test_success_plain_http if {
 	count(backend_without_client_certificate.deny) == 0 with input as _input("http://nlb.internal", {})
 }
+
+test_success_vpc_link if {
+	inp := json.patch(_input("https://nlb.example.com", {}), [{"op": "add", "path": "/apis/0/methods/0/integration/connection_type", "value": _lit("VPC_LINK")}])
+	count(backend_without_client_certificate.deny) == 0 with input as inp
+}

@@ -42,7 +42,10 @@ _success(code) if {
 	code < 300
 }
 
-_catch_alls contains [integ, resp, code] if {
+# _catch_alls holds small tuples, not the integration and response objects:
+# a set hashes its members, and whole objects would make that cost grow with
+# the size of the model.
+_catch_alls contains [integ.subject, resp.pattern.value, resp.pattern.range, code] if {
 	some api in input.apis
 	some method in api.methods
 	integ := method.integration
@@ -67,41 +70,41 @@ _catches_all(integ, resp) if {
 }
 
 deny contains finding if {
-	some [integ, resp, code] in _catch_alls
-	integ.subject == "error_message"
+	some [subject, pattern, at, code] in _catch_alls
+	subject == "error_message"
 	not _success(code)
-	finding := result.fail_with_severity(rego.metadata.chain(), "error", resp.pattern.range, sprintf(
+	finding := result.fail_with_severity(rego.metadata.chain(), "error", at, sprintf(
 		"selection pattern \"%s\" matches the empty error message of every successful Lambda invocation, so every success is returned as %d; use \".+\" or \"(\\n|.)+\" to catch only errors",
-		[resp.pattern.value, code],
+		[pattern, code],
 	))
 }
 
 deny contains finding if {
-	some [integ, resp, code] in _catch_alls
-	integ.subject == "error_message"
+	some [subject, pattern, at, code] in _catch_alls
+	subject == "error_message"
 	_success(code)
-	finding := result.fail(rego.metadata.chain(), resp.pattern.range, sprintf(
+	finding := result.fail(rego.metadata.chain(), at, sprintf(
 		"selection pattern \"%s\" matches every invocation, successes included, so it replaces the default response; use \".+\" or \"(\\n|.)+\" to catch only errors, or make this the default response",
-		[resp.pattern.value],
+		[pattern],
 	))
 }
 
 deny contains finding if {
-	some [integ, resp, code] in _catch_alls
-	integ.subject == "status_code"
+	some [subject, pattern, at, code] in _catch_alls
+	subject == "status_code"
 	_success(code)
-	finding := result.fail(rego.metadata.chain(), resp.pattern.range, sprintf(
+	finding := result.fail(rego.metadata.chain(), at, sprintf(
 		"selection pattern \"%s\" matches every status code 100–599, so every backend error is returned as %d; match only success codes (e.g. \"2\\d{2}\") and map errors to 4xx/5xx",
-		[resp.pattern.value, code],
+		[pattern, code],
 	))
 }
 
 deny contains finding if {
-	some [integ, resp, code] in _catch_alls
-	integ.subject == "status_code"
+	some [subject, pattern, at, code] in _catch_alls
+	subject == "status_code"
 	not _success(code)
-	finding := result.fail_with_severity(rego.metadata.chain(), "error", resp.pattern.range, sprintf(
+	finding := result.fail_with_severity(rego.metadata.chain(), "error", at, sprintf(
 		"selection pattern \"%s\" matches every status code 100–599, successes included, so backend successes can be returned as %d; match only the error codes (e.g. \"5\\d{2}\")",
-		[resp.pattern.value, code],
+		[pattern, code],
 	))
 }
