@@ -16,7 +16,9 @@ import (
 // Only success (2xx) and error (4xx, 5xx) codes are counted: 1xx are
 // interim responses that never reach API Gateway as a backend's final
 // status, and 3xx are rare from API backends, so the usual complete set
-// `2\d{2}`, `4\d{2}`, `5\d{2}` is not reported for leaving them out.
+// `2\d{2}`, `4\d{2}`, `5\d{2}` is not reported for leaving them out. On AWS
+// service integrations (DynamoDB, SQS, Step Functions…) success is always
+// 200, so other 2xx codes are not counted either.
 //
 // Add a default integration response (no selection pattern), or patterns
 // that cover the missing codes. Only integrations whose every pattern is
@@ -42,8 +44,12 @@ func checkUnmatchedStatusCodes(p *Pass) error {
 		if !ok {
 			return
 		}
+		service := in.TypeName() == model.IntegrationAWS
 		var missing []int
 		for code := 200; code <= 599; code++ {
+			if service && code > 200 && code < 300 {
+				continue
+			}
 			if len(rt.to[code]) == 0 && (code < 300 || code >= 400) {
 				missing = append(missing, code)
 			}
