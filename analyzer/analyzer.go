@@ -99,6 +99,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	files := append(append(append([]string{}, in.docs...), in.vtl...), terraformFiles(in.tfDirs, cwd)...)
 	fingerprint(findings, cwd)
 	inlines, diags := scanSuppressions(files, cwd)
+	fromIgnores(inlines, project.Ignores)
 	findings = append(findings, diags...)
 	findings = suppress(findings, inlines, func(f model.Finding) (string, bool) {
 		return cfg.Ignored(f.RuleID, f.Range.Filename, absOf(f.Range.Filename, cwd))

@@ -28,6 +28,27 @@ type inline struct {
 	rules  map[string]bool
 	reason string
 	used   bool
+	// last is the last line covered: the comment's next line, or the end
+	// of the object that carries an x-apigw-lint-ignore extension.
+	last int
+}
+
+// covers reports whether the suppression covers a line: a comment its own
+// line and the next, an extension its object's lines.
+func (s *inline) covers(line int) bool {
+	return line >= s.at.Start.Line && line <= s.last
+}
+
+// fromIgnores turns documents' x-apigw-lint-ignore extensions into
+// suppressions.
+func fromIgnores(out map[string][]*inline, igs []model.Ignore) {
+	for _, ig := range igs {
+		s := &inline{at: ig.Range, rules: map[string]bool{}, reason: ig.Reason, last: ig.Range.End.Line}
+		for _, r := range ig.Rules {
+			s.rules[r] = true
+		}
+		out[ig.Range.Filename] = append(out[ig.Range.Filename], s)
+	}
 }
 
 // scanSuppressions reads the suppression comments of the given files.
@@ -59,7 +80,7 @@ func scanSuppressions(files []string, cwd string) (map[string][]*inline, []model
 				})
 				continue
 			}
-			s := &inline{at: at, rules: map[string]bool{}, reason: strings.TrimSpace(m[2])}
+			s := &inline{at: at, rules: map[string]bool{}, reason: strings.TrimSpace(m[2]), last: i + 2}
 			for _, id := range strings.Split(m[1], ",") {
 				s.rules[strings.TrimSpace(id)] = true
 			}
@@ -83,7 +104,7 @@ func suppress(findings []model.Finding, inlines map[string][]*inline, ignored fu
 			if !s.rules[f.RuleID] || s.reason == "" {
 				continue
 			}
-			if l := s.at.Start.Line; l == f.Range.Start.Line || l+1 == f.Range.Start.Line {
+			if s.covers(f.Range.Start.Line) {
 				s.used = true
 				f.Suppression = &model.Suppression{Kind: model.SuppressionInSource, Justification: s.reason}
 				break
@@ -114,7 +135,7 @@ func suppress(findings []model.Finding, inlines map[string][]*inline, ignored fu
 			case !s.used:
 				extra = append(extra, model.Finding{
 					RuleID: RuleSuppression, Severity: model.SeverityNote, Range: s.at,
-					Message: fmt.Sprintf("suppression of %s matches no finding on this line or the next; remove it", ids(s.rules)),
+					Message: fmt.Sprintf("suppression of %s matches no finding where it applies; remove it", ids(s.rules)),
 				})
 			}
 		}

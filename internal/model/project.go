@@ -21,6 +21,9 @@ type Project struct {
 	// Diagnostics are the APIGW0xx findings of loading: files that did not
 	// parse, values that could not be read.
 	Diagnostics []Finding `json:"-"`
+	// Ignores are suppressions written in a document that has no comments:
+	// an `x-apigw-lint-ignore` extension on a JSON or YAML object.
+	Ignores []Ignore `json:"-"`
 	// Parameters are the rules' tunable values from the configuration
 	// (certificate window, throttle ceilings), for policies to read as
 	// input.parameters.
@@ -50,6 +53,7 @@ func (p *Project) Merge(f *Fragment) {
 	p.LambdaPermissions = append(p.LambdaPermissions, f.LambdaPermissions...)
 	p.WAFAssociations = append(p.WAFAssociations, f.WAFAssociations...)
 	p.Diagnostics = append(p.Diagnostics, f.Diagnostics...)
+	p.Ignores = append(p.Ignores, f.Ignores...)
 }
 
 // Methods calls fn for every method of every API.
@@ -86,4 +90,12 @@ func (p *Project) AllTemplates(fn func(*Template, *Method, *IntegrationResponse)
 			}
 		}
 	})
+}
+
+// An Ignore suppresses the named rules' findings on the lines of Range: the
+// object that carries an `x-apigw-lint-ignore` extension.
+type Ignore struct {
+	Range  Range
+	Rules  []string
+	Reason string
 }

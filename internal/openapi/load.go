@@ -70,6 +70,7 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 	if !opts.SkipValidation {
 		d.validate(src, spec)
 	}
+	frag.Ignores = d.ignores(d.root, nil, 0)
 	frag.Diagnostics = d.diags
 	return frag, true
 }
