@@ -47,6 +47,9 @@ type Options struct {
 	Policies []string
 	// Now is the time certificates are checked against; zero means now.
 	Now time.Time
+	// Parameters are CloudFormation template parameter values; they
+	// override the templates' defaults.
+	Parameters map[string]string
 }
 
 // A Result is one run's output.
@@ -219,7 +222,7 @@ func load(in *input, cwd string, opts Options, jobs int) *model.Project {
 		}()
 	}
 	for i, path := range in.docs {
-		run(i, func() *model.Fragment { return loadDocument(path, cwd, in.roots) })
+		run(i, func() *model.Fragment { return loadDocument(path, cwd, in.roots, opts.Parameters) })
 	}
 	for i, path := range in.vtl {
 		run(len(in.docs)+i, func() *model.Fragment { return loadVTL(path, cwd) })
@@ -287,7 +290,7 @@ var MaxFileSize int64 = 10 << 20
 // RuleTooLarge is the rule ID of input that is not loaded because of a cap.
 const RuleTooLarge = "APIGW005"
 
-func loadDocument(path, cwd string, roots []string) *model.Fragment {
+func loadDocument(path, cwd string, roots []string, params map[string]string) *model.Fragment {
 	src, failed := readFile(path, cwd)
 	if failed != nil {
 		return failed
@@ -296,7 +299,7 @@ func loadDocument(path, cwd string, roots []string) *model.Fragment {
 	if !ok {
 		// A CloudFormation/SAM template or serverless.yml, else a JSON or
 		// YAML file that is none of these.
-		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: cwd})
+		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: cwd, Parameters: params})
 	}
 	return frag
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/apigw-lint/apigw-lint/analyzer"
+	"github.com/apigw-lint/apigw-lint/internal/cloudformation"
 	"github.com/apigw-lint/apigw-lint/internal/config"
 	"github.com/apigw-lint/apigw-lint/internal/model"
 	"github.com/apigw-lint/apigw-lint/internal/report"
@@ -71,6 +73,8 @@ type lintOptions struct {
 	baseline   string
 	quiet      bool
 	now        string
+	params     []string
+	paramFiles []string
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -108,6 +112,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.StringArrayVar(&o.policies, "policy", nil, "directory of extra Rego policies (repeatable)")
 	f.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line")
+	f.StringArrayVar(&o.params, "parameter", nil, "CloudFormation template parameter Key=Value (repeatable)")
+	f.StringArrayVar(&o.paramFiles, "parameters", nil, "CloudFormation parameters file (CLI list, CodePipeline or plain JSON object; repeatable)")
 	f.StringVar(&o.now, "now", "", "check certificate expiry against this date (2006-01-02 or RFC 3339) instead of the clock")
 	cmd.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout),
 		newInitCmd(stdout), newBaselineCmd(stdout), newTestCmd(stdout), newDocsCmd(stdout), newSchemaCmd(stdout))
@@ -163,6 +169,30 @@ func analyze(cmd *cobra.Command, paths []string, o *lintOptions) (*analyzer.Resu
 		return nil, nil, err
 	}
 	opts := analyzer.Options{Paths: paths, VarFiles: o.varFiles, Jobs: o.jobs, Config: cfg, Policies: o.policies}
+	for _, file := range o.paramFiles {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--parameters: %w", err)
+		}
+		ps, err := cloudformation.ParseParameters(b)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--parameters %s: %w", file, err)
+		}
+		if opts.Parameters == nil {
+			opts.Parameters = map[string]string{}
+		}
+		maps.Copy(opts.Parameters, ps)
+	}
+	for _, kv := range o.params {
+		k, v, err := cloudformation.ParseParameterFlag(kv)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--parameter: %w", err)
+		}
+		if opts.Parameters == nil {
+			opts.Parameters = map[string]string{}
+		}
+		opts.Parameters[k] = v
+	}
 	if o.now != "" {
 		t, err := time.Parse(time.RFC3339, o.now)
 		if err != nil {

@@ -111,3 +111,33 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("stdout should be empty with -o, got %q", stdout.String())
 	}
 }
+
+func TestParameterAndNowFlags(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "domain.yaml", `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Policy: {Type: String}
+Resources:
+  Domain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api.example.com
+      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/abc
+      EndpointConfiguration: {Types: [REGIONAL]}
+      SecurityPolicy: !Ref Policy
+`)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"--no-color", dir}, &out, &errOut); code != exitOK || strings.Contains(out.String(), "APIGW301") {
+		t.Errorf("a parameter without value is unknown: exit %d\n%s", code, out.String())
+	}
+	out.Reset()
+	if code := run([]string{"--no-color", "--parameter", "Policy=TLS_1_0", dir}, &out, &errOut); code != exitFindings || !strings.Contains(out.String(), "domain.yaml:11:23: error APIGW301") {
+		t.Errorf("--parameter: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	if code := run([]string{"--parameter", "nokey", dir}, &out, &errOut); code != exitError {
+		t.Errorf("a malformed --parameter is a usage error, got exit %d", code)
+	}
+	if code := run([]string{"--now", "yesterday", dir}, &out, &errOut); code != exitError {
+		t.Errorf("a malformed --now is a usage error, got exit %d", code)
+	}
+}
