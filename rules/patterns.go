@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,6 +25,49 @@ type patternEntry struct {
 	err      error
 	codes    []int
 	codesErr error
+
+	stressOnce sync.Once
+	backtracks bool
+}
+
+// stressLength is the length of the messages a pattern is stress-tested on.
+const stressLength = 40
+
+// Backtracks reports whether matching the pattern against one of a few long
+// stress messages (runs of the pattern's own literal characters and of
+// common ones, ending in a character that breaks the match) hits the match
+// timeout: catastrophic backtracking, decided by running it.
+func (c *Patterns) Backtracks(src string) bool {
+	e := c.entry(src)
+	if e.err != nil {
+		return false
+	}
+	e.stressOnce.Do(func() {
+		for _, s := range stressInputs(src) {
+			if _, err := e.re.Matches(s); errors.Is(err, javaregex.ErrTimeout) {
+				e.backtracks = true
+				return
+			}
+		}
+	})
+	return e.backtracks
+}
+
+// stressInputs builds the stress messages for a pattern.
+func stressInputs(src string) []string {
+	chars := map[rune]bool{'a': true, '0': true, ' ': true, 'x': true}
+	for _, r := range src {
+		if r > ' ' && r < 0x7f && !strings.ContainsRune(`\()[]{}|*+?^$.`, r) {
+			chars[r] = true
+		}
+	}
+	var out []string
+	for r := range chars {
+		run := strings.Repeat(string(r), stressLength-1)
+		out = append(out, run+"\x00", run+"\n", strings.Repeat(string(r)+" ", (stressLength-1)/2)+"\x00")
+	}
+	sort.Strings(out)
+	return out
 }
 
 // NewPatterns returns an empty cache.

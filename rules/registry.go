@@ -25,6 +25,7 @@ var (
 // list is every built-in Go rule: one place to review what ships.
 func list() []*Rule {
 	return []*Rule{
+		PatternBacktracking,
 		InvalidSelectionPattern,
 		UnreachableStatusPattern,
 		ErrorsReturnedAsSuccess,
