@@ -107,13 +107,18 @@ func pairs(n *yaml.Node) [][2]*yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
-	return mergedPairs(n, 0)
+	budget := mergeBudget
+	return mergedPairs(n, 0, &budget)
 }
+
+// mergeBudget bounds the pairs one mapping's merge keys may bring in: merge
+// keys that reference merge keys can multiply like an alias bomb.
+const mergeBudget = 10000
 
 // mergedPairs resolves YAML merge keys (`<<: *anchor`): the merged mapping's
 // pairs come first, and explicit keys override them.
 // https://yaml.org/type/merge.html
-func mergedPairs(n *yaml.Node, depth int) [][2]*yaml.Node {
+func mergedPairs(n *yaml.Node, depth int, budget *int) [][2]*yaml.Node {
 	out := make([][2]*yaml.Node, 0, len(n.Content)/2)
 	index := map[string]int{}
 	put := func(k, v *yaml.Node) {
@@ -126,7 +131,7 @@ func mergedPairs(n *yaml.Node, depth int) [][2]*yaml.Node {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
-		if k.Tag == "!!merge" && depth < 8 {
+		if k.Tag == "!!merge" && depth < 8 && *budget > 0 {
 			var sources []*yaml.Node
 			if v != nil && v.Kind == yaml.SequenceNode {
 				for _, s := range v.Content {
@@ -137,7 +142,8 @@ func mergedPairs(n *yaml.Node, depth int) [][2]*yaml.Node {
 			}
 			for _, s := range sources {
 				if s != nil && s.Kind == yaml.MappingNode {
-					for _, p := range mergedPairs(s, depth+1) {
+					for _, p := range mergedPairs(s, depth+1, budget) {
+						*budget--
 						if _, explicit := index[p[0].Value]; !explicit {
 							put(p[0], p[1])
 						}
