@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
+	"github.com/apigw-lint/apigw-lint/internal/openapi"
 )
 
 // maxDepth bounds the recursion over a node tree (duplicate keys, intrinsic
@@ -223,41 +224,5 @@ func items(n *yaml.Node) []*yaml.Node {
 // CloudFormation, silently keep the last one, so the first is dead text
 // that readers still believe. lines indexes the file's text.
 func DuplicateKeys(filename string, lines *model.LineIndex, root *yaml.Node) []model.Finding {
-	t := &tpl{filename: filename, lines: lines, frag: &model.Fragment{}}
-	seen := map[*yaml.Node]bool{}
-	t.duplicateKeys(root, seen, 0)
-	return t.frag.Diagnostics
-}
-
-func (t *tpl) duplicateKeys(n *yaml.Node, seen map[*yaml.Node]bool, depth int) {
-	if n == nil || depth > maxDepth || seen[n] {
-		return
-	}
-	seen[n] = true
-	switch n.Kind {
-	case yaml.DocumentNode, yaml.SequenceNode:
-		for _, c := range n.Content {
-			t.duplicateKeys(c, seen, depth+1)
-		}
-	case yaml.MappingNode:
-		first := map[string]*yaml.Node{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if k.Kind == yaml.ScalarNode && k.Tag != "!!merge" {
-				if prev, dup := first[k.Value]; dup {
-					t.frag.Diagnostics = append(t.frag.Diagnostics, model.Finding{
-						RuleID:   DiagDuplicateKey,
-						Severity: model.SeverityWarning,
-						Message: fmt.Sprintf("key %q is repeated in this mapping (first at line %d): only the last one takes effect, the earlier value is silently dropped; remove or rename one of them",
-							k.Value, prev.Line),
-						Range:   t.rangeOf(k),
-						Related: []model.Related{{Message: "the dropped value's key", Range: t.rangeOf(prev)}},
-					})
-				} else {
-					first[k.Value] = k
-				}
-			}
-			t.duplicateKeys(n.Content[i+1], seen, depth+1)
-		}
-	}
+	return openapi.DuplicateKeys(filename, lines, root)
 }

@@ -71,6 +71,15 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 		d.validate(src, spec)
 	}
 	frag.Ignores = d.ignores(d.root, nil, 0)
+	if !bytes.HasPrefix(bytes.TrimSpace(src), []byte("{")) {
+		// JSON decoders keep the last of duplicate keys too, but a JSON
+		// document is rarely edited by hand: YAML only, as for templates.
+		dups := DuplicateKeys(d.filename, d.lines, &top)
+		for i := range dups {
+			dups[i].Range = d.shift(dups[i].Range)
+		}
+		d.diags = append(d.diags, dups...)
+	}
 	frag.Diagnostics = d.diags
 	return frag, true
 }

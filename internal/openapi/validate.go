@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
@@ -73,6 +74,7 @@ func kinValidate(src []byte, spec string) (err error) {
 var (
 	invalidPath = regexp.MustCompile(`invalid path (/\S*): invalid operation (\w+)`)
 	operation   = regexp.MustCompile(`operation (\w+) (/\S*)`)
+	yamlLineRef = regexp.MustCompile(`\bline (\d+):`)
 	anyPath     = regexp.MustCompile(`(?:path|paths) (/\S*?):?\s`)
 )
 
@@ -86,6 +88,11 @@ func (d *doc) locate(msg string) *yaml.Node {
 				return opKey
 			}
 			return key
+		}
+	}
+	if m := yamlLineRef.FindStringSubmatch(msg); m != nil {
+		if line, err := strconv.Atoi(m[1]); err == nil && line > 0 {
+			return &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: 1}
 		}
 	}
 	if m := operation.FindStringSubmatch(msg); m != nil {

@@ -306,6 +306,9 @@ func (b *builder) templates(s scope, a *hcl.Attribute, side, idPrefix string) []
 			t.Body.Range = t.Range
 			if rendered {
 				t.Origin = &model.TextOrigin{Start: t.Range.Start}
+			} else {
+				// file(): the template is the file, character for character.
+				t.Origin = &model.TextOrigin{Start: t.Range.Start, Exact: true}
 			}
 		} else if t.Body.Known {
 			t.Origin = b.l.origin(p.expr, t.Body.Literal)
