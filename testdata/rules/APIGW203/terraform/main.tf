@@ -1,0 +1,111 @@
+# APIGW203 in Terraform: overrides on the wrong side. A response override
+# in a request template, request overrides in response templates (a <<-
+# heredoc, a quoted string with escapes, a $${…} formal reference, a file()
+# template). Each finding is on the $context reference.
+
+variable "region" {
+  type    = string
+  default = "eu-west-1"
+}
+
+variable "account_id" {
+  type    = string
+  default = "123456789012"
+}
+
+locals {
+  api = aws_api_gateway_rest_api.queue.id
+}
+
+resource "aws_api_gateway_rest_api" "queue" {
+  name = "queue-api"
+}
+
+resource "aws_api_gateway_resource" "messages" {
+  rest_api_id = local.api
+  parent_id   = aws_api_gateway_rest_api.queue.root_resource_id
+  path_part   = "messages"
+}
+
+# POST /messages: SQS SendMessage.
+
+resource "aws_api_gateway_method" "send_message" {
+  rest_api_id   = local.api
+  resource_id   = aws_api_gateway_resource.messages.id
+  http_method   = "POST"
+  authorization = "AWS_IAM"
+}
+
+resource "aws_api_gateway_method_response" "send_message" {
+  for_each = toset(["200", "400", "500"])
+
+  rest_api_id = local.api
+  resource_id = aws_api_gateway_resource.messages.id
+  http_method = aws_api_gateway_method.send_message.http_method
+  status_code = each.key
+}
+
+resource "aws_api_gateway_integration" "send_message" {
+  rest_api_id             = local.api
+  resource_id             = aws_api_gateway_resource.messages.id
+  http_method             = aws_api_gateway_method.send_message.http_method
+  type                    = "AWS"
+  integration_http_method = "POST"
+  credentials             = "arn:aws:iam::${var.account_id}:role/apigw-sqs"
+  uri                     = "arn:aws:apigateway:${var.region}:sqs:path/${var.account_id}/messages"
+  passthrough_behavior    = "WHEN_NO_TEMPLATES"
+
+  request_parameters = {
+    "integration.request.header.Content-Type" = "'application/x-www-form-urlencoded'"
+  }
+
+  # want +4 "APIGW203: \"\\$context.responseOverride.header.X-Trace\" has no effect in a request template; set it in the integration response template"
+  request_templates = {
+    "application/json" = <<-EOT
+      #set($context.requestOverride.header.X-Source = "api")
+      #set($context.responseOverride.header.X-Trace = $context.requestId)
+      Action=SendMessage&MessageBody=$util.urlEncode($input.body)
+    EOT
+  }
+}
+
+resource "aws_api_gateway_integration_response" "send_message" {
+  rest_api_id = local.api
+  resource_id = aws_api_gateway_resource.messages.id
+  http_method = aws_api_gateway_integration.send_message.http_method
+  status_code = "200"
+
+  # want +5 "APIGW203: \"\\$context.requestOverride.querystring.page\" has no effect in a response template; set it in the integration request template"
+  # want +5 "APIGW203: \"\\$context.requestOverride.header.X-Source\" has no effect in a response template"
+  response_templates = {
+    "application/json" = <<-EOT
+      #set($context.responseOverride.header.X-Trace = $context.requestId)
+      #set($context.requestOverride.querystring.page = "2")
+      {"messageId": "$${context.requestOverride.header.X-Source}"}
+    EOT
+  }
+}
+
+resource "aws_api_gateway_integration_response" "send_message_4xx" {
+  rest_api_id       = local.api
+  resource_id       = aws_api_gateway_resource.messages.id
+  http_method       = aws_api_gateway_integration.send_message.http_method
+  status_code       = "400"
+  selection_pattern = "4\\d{2}"
+
+  response_templates = {
+    "application/json" = "#set($context.requestOverride.header.X-Retry = \"true\")\n{\"error\": \"$util.escapeJavaScript($input.path('$.Error.Message'))\"}" # want "APIGW203: \"\\$context.requestOverride.header.X-Retry\" has no effect in a response template"
+  }
+}
+
+resource "aws_api_gateway_integration_response" "send_message_5xx" {
+  rest_api_id       = local.api
+  resource_id       = aws_api_gateway_resource.messages.id
+  http_method       = aws_api_gateway_integration.send_message.http_method
+  status_code       = "500"
+  selection_pattern = "5\\d{2}"
+
+  response_templates = {
+    "application/json" = file("templates/error.vtl")
+  }
+}
