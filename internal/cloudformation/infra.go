@@ -177,7 +177,7 @@ func (t *tpl) samDomain(r *resource) {
 		nameAttr, zoneAttr = "cloudfront_domain_name", "cloudfront_zone_id"
 	}
 	if v2 {
-		nameAttr, zoneAttr = "domain_name_configuration.target_domain_name", "domain_name_configuration.hosted_zone_id"
+		nameAttr, zoneAttr = "target_domain_name", "hosted_zone_id"
 	}
 	rec := &model.DNSRecord{
 		ID: r.id + ".Domain.Route53", Range: t.rangeOf(rk), Source: model.SourceCloudFormation, Ref: r.name + ".Domain.Route53",

@@ -131,6 +131,8 @@ func Load(filename string, src []byte, opts Options) (frag *model.Fragment, ok b
 	}
 	t.frag.Diagnostics = DuplicateKeys(filename, lines, &doc)
 	t.read()
+	t.stageFacts()
+	normalizeLinks(t.frag)
 	return t.frag, true
 }
 

@@ -471,7 +471,7 @@ func TestLoadCDKJSON(t *testing.T) {
 		rec.AliasZoneTarget == nil || rec.AliasZoneTarget.Attribute != "regional_zone_id" {
 		t.Errorf("alias links = %+v %+v", rec.AliasTarget, rec.AliasZoneTarget)
 	}
-	if d := frag.Domains[0]; d.Certificate == nil || d.Certificate.Kind != typeCertificate {
+	if d := frag.Domains[0]; d.Certificate == nil || d.Certificate.Kind != "aws_acm_certificate" {
 		t.Errorf("domain certificate link = %+v", d.Certificate)
 	}
 }

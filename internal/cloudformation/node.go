@@ -11,10 +11,6 @@ import (
 	"github.com/apigw-lint/apigw-lint/internal/openapi"
 )
 
-// maxDepth bounds the recursion over a node tree (duplicate keys, intrinsic
-// evaluation) on hostile input.
-const maxDepth = 200
-
 // rangeOf returns the range of a node. yaml.v3 gives only a start; the end
 // is computed for single-line scalars, short-form intrinsics included
 // (`!Ref Name` spans the tag and its argument), and is the start otherwise.

@@ -208,9 +208,9 @@ func attrName(typ, attr string) string {
 	if typ == "AWS::ApiGatewayV2::DomainName" {
 		switch attr {
 		case "RegionalDomainName":
-			return "domain_name_configuration.target_domain_name"
+			return "target_domain_name"
 		case "RegionalHostedZoneId":
-			return "domain_name_configuration.hosted_zone_id"
+			return "hosted_zone_id"
 		}
 	}
 	if typ == "AWS::CloudFront::Distribution" && attr == "DomainName" {

@@ -11,7 +11,7 @@ func TestMergeKeyBombIsBounded(t *testing.T) {
 	b.WriteString("openapi: 3.0.1\nx-defs:\n  a0: &a0 {k0: 1}\n")
 	for i := 1; i < 9; i++ {
 		b.WriteString("  a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + "\n    <<: [")
-		for j := 0; j < 10; j++ {
+		for j := range 10 {
 			if j > 0 {
 				b.WriteString(", ")
 			}

@@ -56,7 +56,12 @@ _name(d) := d.name.value if d.name.known
 
 else := d.ref
 
+# A SAM Api or HttpApi's Domain property names it SecurityPolicy for both
+# versions.
 _attribute(d) := "SecurityPolicy" if {
+	d.source == "cloudformation"
+	endswith(d.ref, ".Domain")
+} else := "SecurityPolicy" if {
 	d.source == "cloudformation"
 	d.version == "v1"
 } else := "DomainNameConfigurations[].SecurityPolicy" if {
