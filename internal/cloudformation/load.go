@@ -25,6 +25,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
+	"github.com/apigw-lint/apigw-lint/internal/openapi"
 )
 
 // Diagnostic rule IDs of the loader.
@@ -106,7 +107,14 @@ func Load(filename string, src []byte, opts Options) (frag *model.Fragment, ok b
 		}}}, true
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	err := yaml.Unmarshal(src, &doc)
+	if fixed := openapi.UnescapeSolidus(src); err != nil && fixed != nil {
+		if yaml.Unmarshal(fixed, &doc) == nil {
+			src, err = fixed, nil
+			lines = model.NewLineIndex(src)
+		}
+	}
+	if err != nil {
 		if !Sniff(filename, src) {
 			return nil, false
 		}

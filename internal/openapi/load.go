@@ -49,7 +49,14 @@ func Load(filename string, src []byte) (frag *model.Fragment, ok bool) {
 func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, ok bool) {
 	d := &doc{filename: filename, lines: model.NewLineIndex(src), lineShift: opts.LineShift}
 	var top yaml.Node
-	if err := yaml.Unmarshal(src, &top); err != nil {
+	err := yaml.Unmarshal(src, &top)
+	if fixed := UnescapeSolidus(src); err != nil && fixed != nil {
+		if yaml.Unmarshal(fixed, &top) == nil {
+			src, err = fixed, nil
+			d.lines = model.NewLineIndex(src)
+		}
+	}
+	if err != nil {
 		if !Sniff(src) {
 			return nil, false
 		}

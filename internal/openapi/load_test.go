@@ -197,3 +197,22 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestJSONSolidusEscape(t *testing.T) {
+	src := `{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"\/a": {"get": {
+  "responses": {"200": {"description": "ok"}},
+  "x-amazon-apigateway-integration": {"type": "http", "uri": "https:\/\/example.com\/a", "responses": {"default": {"statusCode": "200"}, "4\\d{2": {"statusCode": "200"}}}}}}}`
+	frag, ok := Load("a.json", []byte(src))
+	if !ok {
+		t.Fatal("not recognised")
+	}
+	for _, d := range frag.Diagnostics {
+		if d.RuleID == RuleParse {
+			t.Fatalf("\\/ is valid JSON, got %v", d)
+		}
+	}
+	m := frag.APIs[0].Methods[0]
+	if m.Path != "/a" || m.Integration.URI.Literal != "https://example.com/a" || m.Integration.Responses[1].Pattern.Literal != `4\d{2` {
+		t.Errorf("path %q uri %q pattern %q", m.Path, m.Integration.URI.Literal, m.Integration.Responses[1].Pattern.Literal)
+	}
+}
