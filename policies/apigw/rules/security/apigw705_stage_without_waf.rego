@@ -23,6 +23,7 @@
 #   tags: [security, waf]
 package apigw.rules.security.stage_without_waf
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 _public(api) if not api.endpoint_type
@@ -53,10 +54,10 @@ _all_knowable if {
 	}
 }
 
-_protected(st) if {
-	some w in input.waf_associations
-	w.target.id == st.id
-}
+# The stages a web ACL is associated with, computed once.
+_protected_ids := {w.target.id | some w in _wafs; w.target.id}
+
+_protected(st) if st.id in _protected_ids
 
 _name(st) := sprintf("%q", [st.name.value]) if st.name.known
 
@@ -66,8 +67,7 @@ deny contains finding if {
 	_all_knowable
 	some st in input.stages
 	st.version == "v1"
-	some api in input.apis
-	api.id == st.api_link.id
+	api := index.apis[st.api_link.id]
 	api.kind == "rest"
 	_public(api)
 	not _protected(st)

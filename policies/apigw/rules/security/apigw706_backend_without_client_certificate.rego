@@ -22,6 +22,7 @@
 #   tags: [security, backend]
 package apigw.rules.security.backend_without_client_certificate
 
+import data.apigw.lib.index
 import data.apigw.lib.result
 
 _uri(integ) := integ.uri.value if integ.uri.known
@@ -52,8 +53,7 @@ deny contains finding if {
 	st.version == "v1"
 	st.access_logs_known # the loader reads the stage's settings
 	not st.client_certificate
-	some api in input.apis
-	api.id == st.api_link.id
+	api := index.apis[st.api_link.id]
 	api.kind == "rest"
 	backends := [sprintf("%s %s", [m.verb, m.path]) | some m in api.methods; _https(m)]
 	count(backends) > 0

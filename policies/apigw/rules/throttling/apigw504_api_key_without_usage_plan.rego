@@ -43,14 +43,13 @@ _name(stage) := sprintf("%q", [stage.name.value]) if _named(stage)
 _name(stage) := stage.ref if not _named(stage)
 
 _keyed_stages contains [api, method, stage] if {
-	some api in input.apis
+	some stage in input.stages
+	stage.version == "v1"
+	stage.plans_known
+	api := index.apis[stage.api_link.id]
 	api.kind == "rest"
 	some method in api.methods
 	_requires_key(method)
-	some stage in input.stages
-	stage.version == "v1"
-	stage.api_link.id == api.id
-	stage.plans_known
 }
 
 deny contains finding if {
