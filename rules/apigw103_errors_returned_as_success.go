@@ -42,7 +42,7 @@ func checkErrorsReturnedAsSuccess(p *Pass) error {
 		byResp := map[*model.IntegrationResponse][]int{}
 		var order []*model.IntegrationResponse
 		for code := 400; code <= 599; code++ {
-			targets := rt.to[code]
+			targets := rt.to(code)
 			if len(targets) == 0 {
 				continue
 			}

@@ -28,6 +28,9 @@ type patternEntry struct {
 
 	stressOnce sync.Once
 	backtracks bool
+
+	setOnce sync.Once
+	set     *codeSet
 }
 
 // stressLength is the length of the messages a pattern is stress-tested on.
@@ -154,9 +157,24 @@ func is2xx(code int) bool { return code >= 200 && code < 300 }
 // routing is how an integration's responses split the status codes 100–599,
 // known only when every pattern and status code is known and valid.
 type routing struct {
-	// to[c] lists the responses status code c can be routed to: every
-	// response whose pattern matches c, else the default (if any).
-	to [600][]*model.IntegrationResponse
+	def      *model.IntegrationResponse
+	patterns []*model.IntegrationResponse
+	sets     []*codeSet
+}
+
+// to lists the responses status code c can be routed to: every response
+// whose pattern matches c, else the default (if any).
+func (rt *routing) to(code int) []*model.IntegrationResponse {
+	var out []*model.IntegrationResponse
+	for i, set := range rt.sets {
+		if set[code] {
+			out = append(out, rt.patterns[i])
+		}
+	}
+	if len(out) == 0 && rt.def != nil {
+		out = append(out, rt.def)
+	}
+	return out
 }
 
 // routeStatus computes the routing of an integration whose patterns see the
@@ -165,16 +183,11 @@ func routeStatus(c *Patterns, in *model.Integration) (*routing, bool) {
 	if !in.ResponsesKnown || in.Subject != model.SubjectStatusCode {
 		return nil, false
 	}
-	var def *model.IntegrationResponse
-	type matched struct {
-		r   *model.IntegrationResponse
-		set *codeSet
-	}
-	var ms []matched
+	rt := &routing{}
 	for _, r := range in.Responses {
 		if r.IsDefault() {
-			if def == nil {
-				def = r
+			if rt.def == nil {
+				rt.def = r
 			}
 			continue
 		}
@@ -182,24 +195,25 @@ func routeStatus(c *Patterns, in *model.Integration) (*routing, bool) {
 		if !known {
 			return nil, false
 		}
-		codes, ok := c.StatusCodes(src)
+		set, ok := c.codeSet(src)
 		if !ok {
 			return nil, false
 		}
-		ms = append(ms, matched{r, setOf(codes)})
-	}
-	rt := &routing{}
-	for code := 100; code <= 599; code++ {
-		for _, m := range ms {
-			if m.set[code] {
-				rt.to[code] = append(rt.to[code], m.r)
-			}
-		}
-		if len(rt.to[code]) == 0 && def != nil {
-			rt.to[code] = []*model.IntegrationResponse{def}
-		}
+		rt.patterns = append(rt.patterns, r)
+		rt.sets = append(rt.sets, set)
 	}
 	return rt, true
+}
+
+// codeSet returns the status codes a pattern matches as a set, computed
+// once per distinct pattern.
+func (c *Patterns) codeSet(src string) (*codeSet, bool) {
+	e := c.entry(src)
+	if e.err != nil || e.codesErr != nil {
+		return nil, false
+	}
+	e.setOnce.Do(func() { e.set = setOf(e.codes) })
+	return e.set, true
 }
 
 // Annotate precomputes the pattern facts the Rego policies use, and each
