@@ -56,6 +56,8 @@ func (t *tpl) stageFacts() {
 	samAuthPlans := path(t.globals, "Api", "Auth", "UsagePlan") != nil
 	for _, st := range t.frag.Stages {
 		if st.Version != "v1" {
+			// A v2 stage's route settings are its own properties.
+			st.SettingsKnown = true
 			continue
 		}
 		name, named := st.Name.Get()
