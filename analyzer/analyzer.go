@@ -85,7 +85,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	project := load(in, cwd, opts, jobs)
+	src := newSources(cwd)
+	project := load(in, src, opts, jobs)
 	engine, err := policyEngine(ctx, opts.Policies)
 	if err != nil {
 		return nil, err
@@ -100,14 +101,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	findings = append(findings, in.diags...)
 	findings = configure(findings, cfg, opts.Only)
 	files := append(append(append([]string{}, in.docs...), in.vtl...), terraformFiles(in.tfDirs, cwd)...)
-	fingerprint(findings, cwd)
-	inlines, diags := scanSuppressions(files, cwd)
+	// One fingerprinter for the run: the findings of suppression problems,
+	// added below, continue its occurrence counts.
+	fp := model.NewFingerprinter(src.text)
+	fingerprint(fp, findings)
+	inlines, diags := scanSuppressions(files, src)
 	fromIgnores(inlines, project.Ignores)
 	findings = append(findings, diags...)
 	findings = suppress(findings, inlines, func(f model.Finding) (string, bool) {
-		return cfg.Ignored(f.RuleID, f.Range.Filename, absOf(f.Range.Filename, cwd))
+		return cfg.Ignored(f.RuleID, f.Range.Filename, src.abs(f.Range.Filename))
 	}, opts.Baseline)
-	fingerprint(findings, cwd)
+	fingerprint(fp, findings)
 	findings = order(findings)
 	return &Result{
 		Findings: findings,
@@ -149,25 +153,13 @@ func configure(fs []model.Finding, cfg *config.Config, only map[string]bool) []m
 // when the configuration enables them.
 var defaultDisabled = map[string]bool{"APIGW707": true}
 
-// fingerprint sets the fingerprint of every finding that has none, reading
-// each file once.
-func fingerprint(fs []model.Finding, cwd string) {
-	fp := model.NewFingerprinter(func(name string) []byte {
-		b, _ := os.ReadFile(absOf(name, cwd))
-		return b
-	})
+// fingerprint sets the fingerprint of every finding that has none.
+func fingerprint(fp *model.Fingerprinter, fs []model.Finding) {
 	for i := range fs {
 		if fs[i].Fingerprint == "" {
 			fs[i].Fingerprint = fp.Of(fs[i])
 		}
 	}
-}
-
-func absOf(name, cwd string) string {
-	if filepath.IsAbs(name) {
-		return name
-	}
-	return filepath.Join(cwd, name)
 }
 
 var (
@@ -208,7 +200,8 @@ func AllRules(ctx context.Context) []model.RuleInfo {
 
 // load runs the loaders in a bounded worker pool and merges their fragments
 // in a fixed order, so that the same tree gives the same model.
-func load(in *input, cwd string, opts Options, jobs int) *model.Project {
+func load(in *input, src *sources, opts Options, jobs int) *model.Project {
+	cwd := src.cwd
 	frags := make([]*model.Fragment, len(in.docs)+len(in.vtl)+1)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, jobs)
@@ -222,10 +215,10 @@ func load(in *input, cwd string, opts Options, jobs int) *model.Project {
 		}()
 	}
 	for i, path := range in.docs {
-		run(i, func() *model.Fragment { return loadDocument(path, cwd, in.roots, opts.Parameters) })
+		run(i, func() *model.Fragment { return loadDocument(path, src, in.roots, opts.Parameters) })
 	}
 	for i, path := range in.vtl {
-		run(len(in.docs)+i, func() *model.Fragment { return loadVTL(path, cwd) })
+		run(len(in.docs)+i, func() *model.Fragment { return loadVTL(path, src) })
 	}
 	if len(in.tfDirs) > 0 {
 		roots := in.roots
@@ -259,20 +252,16 @@ func safeLoad(fn func() *model.Fragment) (f *model.Fragment) {
 	return fn()
 }
 
-func readFile(path, cwd string) ([]byte, *model.Fragment) {
-	abs := path
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(cwd, path)
-	}
+func readFile(path string, src *sources) ([]byte, *model.Fragment) {
 	pos := model.Pos{Line: 1, Column: 1}
-	if info, err := os.Stat(abs); err == nil && info.Size() > MaxFileSize {
+	if info, err := os.Stat(src.abs(path)); err == nil && info.Size() > MaxFileSize {
 		return nil, &model.Fragment{Diagnostics: []model.Finding{{
 			RuleID: RuleTooLarge, Severity: model.SeverityWarning,
 			Message: fmt.Sprintf("file is %d MB, over the %d MB cap: it is not checked; split it, or exclude it", info.Size()>>20, MaxFileSize>>20),
 			Range:   model.Range{Filename: path, Start: pos, End: pos},
 		}}}
 	}
-	src, err := os.ReadFile(abs)
+	text, err := src.read(path)
 	if err != nil {
 		return nil, &model.Fragment{Diagnostics: []model.Finding{{
 			RuleID: "APIGW001", Severity: model.SeverityError,
@@ -280,7 +269,7 @@ func readFile(path, cwd string) ([]byte, *model.Fragment) {
 			Range:   model.Range{Filename: path, Start: pos, End: pos},
 		}}}
 	}
-	return src, nil
+	return text, nil
 }
 
 // MaxFileSize caps the files that are loaded: a larger one is an APIGW005
@@ -290,8 +279,8 @@ var MaxFileSize int64 = 10 << 20
 // RuleTooLarge is the rule ID of input that is not loaded because of a cap.
 const RuleTooLarge = "APIGW005"
 
-func loadDocument(path, cwd string, roots []string, params map[string]string) *model.Fragment {
-	src, failed := readFile(path, cwd)
+func loadDocument(path string, files *sources, roots []string, params map[string]string) *model.Fragment {
+	src, failed := readFile(path, files)
 	if failed != nil {
 		return failed
 	}
@@ -299,13 +288,13 @@ func loadDocument(path, cwd string, roots []string, params map[string]string) *m
 	if !ok {
 		// A CloudFormation/SAM template or serverless.yml, else a JSON or
 		// YAML file that is none of these.
-		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: cwd, Parameters: params})
+		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: files.cwd, Parameters: params})
 	}
 	return frag
 }
 
-func loadVTL(path, cwd string) *model.Fragment {
-	src, failed := readFile(path, cwd)
+func loadVTL(path string, files *sources) *model.Fragment {
+	src, failed := readFile(path, files)
 	if failed != nil {
 		return failed
 	}
@@ -404,7 +393,11 @@ func order(fs []model.Finding) []model.Finding {
 func terraformFiles(dirs []string, cwd string) []string {
 	var out []string
 	for _, d := range dirs {
-		entries, err := os.ReadDir(absOf(d, cwd))
+		dir := d
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(cwd, d)
+		}
+		entries, err := os.ReadDir(dir)
 		if err != nil {
 			continue
 		}

@@ -103,17 +103,17 @@ func BenchmarkStages(b *testing.B) {
 		b.ReportAllocs()
 		only := &input{docs: in.docs, roots: in.roots}
 		for b.Loop() {
-			load(only, dir, Options{}, runtime.GOMAXPROCS(0))
+			load(only, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
 		}
 	})
 	b.Run("load/terraform", func(b *testing.B) {
 		b.ReportAllocs()
 		only := &input{tfDirs: in.tfDirs, roots: in.roots}
 		for b.Loop() {
-			load(only, dir, Options{}, runtime.GOMAXPROCS(0))
+			load(only, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
 		}
 	})
-	project := load(in, dir, Options{}, runtime.GOMAXPROCS(0))
+	project := load(in, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
 	b.Run("rules/go", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

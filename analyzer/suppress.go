@@ -3,8 +3,6 @@ package analyzer
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -53,15 +51,11 @@ func fromIgnores(out map[string][]*inline, igs []model.Ignore) {
 
 // scanSuppressions reads the suppression comments of the given files.
 // Malformed ones (no rule ID) are reported; the others are returned by file.
-func scanSuppressions(files []string, cwd string) (map[string][]*inline, []model.Finding) {
+func scanSuppressions(files []string, texts *sources) (map[string][]*inline, []model.Finding) {
 	out := map[string][]*inline{}
 	var diags []model.Finding
 	for _, name := range files {
-		abs := name
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(cwd, name)
-		}
-		src, err := os.ReadFile(abs)
+		src, err := texts.read(name)
 		if err != nil || !bytes.Contains(src, []byte(marker)) {
 			continue
 		}
@@ -124,8 +118,14 @@ func suppress(findings []model.Finding, inlines map[string][]*inline, ignored fu
 		}
 	}
 	var extra []model.Finding
-	for _, list := range inlines {
-		for _, s := range list {
+	// In file order: the findings' fingerprints count occurrences in order.
+	names := make([]string, 0, len(inlines))
+	for name := range inlines {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, s := range inlines[name] {
 			switch {
 			case s.reason == "":
 				extra = append(extra, model.Finding{
