@@ -51,7 +51,6 @@ func (d *doc) ignores(n, key *yaml.Node, depth int) []model.Ignore {
 func (d *doc) ignore(start, obj, v *yaml.Node) []model.Ignore {
 	r := d.rangeOf(start)
 	r.End = d.lines.At(lastLine(obj, 0), 1)
-	r.End.Line += d.lineShift
 	var out []model.Ignore
 	add := func(rule, reason string) {
 		out = append(out, model.Ignore{Range: r, Rules: []string{strings.TrimSpace(rule)}, Reason: strings.TrimSpace(reason)})

@@ -31,9 +31,6 @@ const (
 
 // Options tune Load.
 type Options struct {
-	// LineShift moves every position down by this many lines: a document
-	// embedded in a Terraform heredoc reports in the .tf file.
-	LineShift int
 	// SkipValidation turns off kin-openapi's validation (APIGW007).
 	SkipValidation bool
 }
@@ -47,7 +44,7 @@ func Load(filename string, src []byte) (frag *model.Fragment, ok bool) {
 
 // LoadWith is Load with options.
 func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, ok bool) {
-	d := &doc{filename: filename, lines: model.NewLineIndex(src), lineShift: opts.LineShift}
+	d := &doc{filename: filename, lines: model.NewLineIndex(src)}
 	var top yaml.Node
 	err := yaml.Unmarshal(src, &top)
 	if fixed := UnescapeSolidus(src); err != nil && fixed != nil {
@@ -82,9 +79,6 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 		// JSON decoders keep the last of duplicate keys too, but a JSON
 		// document is rarely edited by hand: YAML only, as for templates.
 		dups := DuplicateKeys(d.filename, d.lines, &top)
-		for i := range dups {
-			dups[i].Range = d.shift(dups[i].Range)
-		}
 		d.diags = append(d.diags, dups...)
 	}
 	frag.Diagnostics = d.diags
@@ -127,7 +121,7 @@ func parseError(d *doc, err error) model.Finding {
 				RuleID:   RuleParse,
 				Severity: model.SeverityError,
 				Message:  fmt.Sprintf("file cannot be parsed: %s; fix the syntax so the file can be checked", se.Error()),
-				Range:    d.shift(model.Range{Filename: d.filename, Start: p, End: p}),
+				Range:    model.Range{Filename: d.filename, Start: p, End: p},
 			}
 		}
 	}
@@ -147,7 +141,7 @@ func parseError(d *doc, err error) model.Finding {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	pos := d.lines.At(line, 1)
-	r := d.shift(model.Range{Filename: d.filename, Start: pos, End: pos})
+	r := model.Range{Filename: d.filename, Start: pos, End: pos}
 	return model.Finding{
 		RuleID:   RuleParse,
 		Severity: model.SeverityError,
@@ -464,17 +458,13 @@ func (d *doc) origin(n *yaml.Node) *model.TextOrigin {
 			indent++
 		}
 		s := d.lines.At(n.Line+1, indent+1)
-		s.Line += d.lineShift
 		return &model.TextOrigin{Start: s, Indent: indent, Exact: true}
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		s := d.lines.At(n.Line, n.Column+1)
-		s.Line += d.lineShift
 		exact := !strings.Contains(n.Value, "\n") && d.quotedWidth(n) == len([]rune(n.Value))+2
 		return &model.TextOrigin{Start: s, Exact: exact}
 	case 0:
-		start.Line += d.lineShift
 		return &model.TextOrigin{Start: start, Exact: !strings.Contains(n.Value, "\n")}
 	}
-	start.Line += d.lineShift
 	return &model.TextOrigin{Start: start}
 }

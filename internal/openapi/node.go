@@ -16,9 +16,6 @@ type doc struct {
 	root     *yaml.Node // the top-level mapping
 	lines    *model.LineIndex
 	diags    []model.Finding
-	// shift moves every position: a document embedded at a line and column
-	// of another file (a Terraform heredoc) reports there.
-	lineShift int
 	// authorizers are those of the security schemes (readSecurity).
 	authorizers []*model.Authorizer
 }
@@ -44,7 +41,7 @@ func (d *doc) rangeOf(n *yaml.Node) model.Range {
 	if n.Kind == yaml.AliasNode {
 		end = d.lines.At(n.Line, n.Column+1)
 	}
-	return d.shift(model.Range{Filename: d.filename, Start: start, End: end})
+	return model.Range{Filename: d.filename, Start: start, End: end}
 }
 
 // quotedWidth measures a quoted scalar in the source, escapes included, by
@@ -81,14 +78,6 @@ func (d *doc) quotedWidth(n *yaml.Node) int {
 }
 
 func (d *doc) src() []byte { return d.lines.Source() }
-
-func (d *doc) shift(r model.Range) model.Range {
-	if d.lineShift != 0 {
-		r.Start.Line += d.lineShift
-		r.End.Line += d.lineShift
-	}
-	return r
-}
 
 // report records a loading diagnostic.
 func (d *doc) report(id string, sev model.Severity, n *yaml.Node, format string, args ...any) {

@@ -22,29 +22,8 @@
 #   tags: [security, tls]
 package apigw.rules.tls.domain_accepts_tls10
 
+import data.apigw.lib.domain
 import data.apigw.lib.result
-
-_name(d) := d.name.value if d.name.known
-
-else := d.ref
-
-# A SAM Api or HttpApi's Domain property names it SecurityPolicy for both
-# versions.
-_attribute(d) := "SecurityPolicy" if {
-	d.source == "cloudformation"
-	endswith(d.ref, ".Domain")
-} else := "SecurityPolicy" if {
-	d.source == "cloudformation"
-	d.version == "v1"
-} else := "DomainNameConfigurations[].SecurityPolicy" if {
-	d.source == "cloudformation"
-} else := "domain_name_configuration.security_policy" if {
-	d.version == "v2"
-} else := "security_policy"
-
-_set_tls12(d) := sprintf("%s: TLS_1_2", [_attribute(d)]) if d.source == "cloudformation"
-
-else := sprintf("%s = \"TLS_1_2\"", [_attribute(d)])
 
 deny contains finding if {
 	some d in input.domains
@@ -52,6 +31,6 @@ deny contains finding if {
 	d.security_policy.value == "TLS_1_0"
 	finding := result.fail(rego.metadata.chain(), d.security_policy.range, sprintf(
 		"custom domain %q uses security policy TLS_1_0: clients can still connect with deprecated TLS 1.0 and 1.1; set %s",
-		[_name(d), _set_tls12(d)],
+		[domain.name(d), domain.set_tls12(d)],
 	))
 }

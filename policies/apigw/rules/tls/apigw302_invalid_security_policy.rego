@@ -27,6 +27,7 @@
 package apigw.rules.tls.invalid_security_policy
 
 import data.apigw.lib.index
+import data.apigw.lib.domain
 import data.apigw.lib.result
 
 _legacy := {"TLS_1_0", "TLS_1_2"}
@@ -52,28 +53,6 @@ _edge_enhanced := {
 
 _known_policies := (_legacy | _regional_enhanced) | _edge_enhanced
 
-_name(d) := d.name.value if d.name.known
-
-else := d.ref
-
-# A SAM Api or HttpApi's Domain property names it SecurityPolicy for both
-# versions.
-_attribute(d) := "SecurityPolicy" if {
-	d.source == "cloudformation"
-	endswith(d.ref, ".Domain")
-} else := "SecurityPolicy" if {
-	d.source == "cloudformation"
-	d.version == "v1"
-} else := "DomainNameConfigurations[].SecurityPolicy" if {
-	d.source == "cloudformation"
-} else := "domain_name_configuration.security_policy" if {
-	d.version == "v2"
-} else := "security_policy"
-
-_set_tls12(d) := sprintf("%s: TLS_1_2", [_attribute(d)]) if d.source == "cloudformation"
-
-else := sprintf("%s = \"TLS_1_2\"", [_attribute(d)])
-
 _endpoint(d) := upper(d.endpoint_type.value) if d.endpoint_type.known
 
 _policy(d) := d.security_policy.value if d.security_policy.known
@@ -88,7 +67,7 @@ deny contains finding if {
 	not p in _known_policies
 	finding := result.fail(rego.metadata.chain(), d.security_policy.range, sprintf(
 		"custom domain %q: %q is not an API Gateway security policy, so API Gateway rejects the domain; set %s (or a listed SecurityPolicy_* value; names are case-sensitive)",
-		[_name(d), p, _set_tls12(d)],
+		[domain.name(d), p, domain.set_tls12(d)],
 	))
 }
 
@@ -100,7 +79,7 @@ deny contains finding if {
 	e in {"REGIONAL", "PRIVATE"}
 	finding := result.fail(rego.metadata.chain(), d.security_policy.range, sprintf(
 		"custom domain %q is %s but security policy %q is for edge-optimized domains only, so API Gateway rejects it; use \"TLS_1_2\" or a Regional policy such as \"SecurityPolicy_TLS13_1_2_2021_06\"",
-		[_name(d), e, p],
+		[domain.name(d), e, p],
 	))
 }
 
@@ -111,7 +90,7 @@ deny contains finding if {
 	_endpoint(d) == "EDGE"
 	finding := result.fail(rego.metadata.chain(), d.security_policy.range, sprintf(
 		"custom domain %q is edge-optimized but security policy %q is for Regional and private domains only, so API Gateway rejects it; use \"TLS_1_2\" or an _EDGE policy such as \"SecurityPolicy_TLS12_2018_EDGE\"",
-		[_name(d), p],
+		[domain.name(d), p],
 	))
 }
 
@@ -121,7 +100,7 @@ deny contains finding if {
 	_endpoint(d) == "PRIVATE"
 	finding := result.fail(rego.metadata.chain(), d.security_policy.range, sprintf(
 		"custom domain %q is private, and private domains do not support TLS_1_0, so API Gateway rejects it; set %s",
-		[_name(d), _set_tls12(d)],
+		[domain.name(d), domain.set_tls12(d)],
 	))
 }
 
@@ -139,7 +118,7 @@ deny contains finding if {
 	_v2_conflict(api.kind, p)
 	finding := result.fail(rego.metadata.chain(), d.security_policy.range, sprintf(
 		"custom domain %q has security policy %q but %s API %q is mapped to it, and HTTP and WebSocket APIs support only TLS_1_2, so the mapping is rejected; set %s",
-		[_name(d), p, _kind_text(api.kind), _api_name(api), _set_tls12(d)],
+		[domain.name(d), p, _kind_text(api.kind), _api_name(api), domain.set_tls12(d)],
 	))
 }
 

@@ -25,11 +25,8 @@
 #   tags: [correctness, tls]
 package apigw.rules.tls.enhanced_policy_constraints
 
+import data.apigw.lib.domain
 import data.apigw.lib.result
-
-_name(d) := d.name.value if d.name.known
-
-else := d.ref
 
 _enhanced(d) if {
 	d.security_policy.known
@@ -57,7 +54,7 @@ deny contains finding if {
 	not d.endpoint_access_mode
 	finding := result.fail(rego.metadata.chain(), d.security_policy.range, sprintf(
 		"custom domain %q uses enhanced security policy %q without an endpoint access mode, so API Gateway rejects it; set %s",
-		[_name(d), d.security_policy.value, _access_fix(d)],
+		[domain.name(d), d.security_policy.value, _access_fix(d)],
 	))
 }
 
@@ -67,7 +64,7 @@ deny contains finding if {
 	_enhanced(d)
 	finding := result.fail(rego.metadata.chain(), _mtls_range(d), sprintf(
 		"custom domain %q enables mutual TLS with enhanced security policy %q, which does not support it, so API Gateway rejects the domain; use security policy \"TLS_1_2\" with mutual TLS",
-		[_name(d), d.security_policy.value],
+		[domain.name(d), d.security_policy.value],
 	))
 }
 
@@ -78,7 +75,7 @@ deny contains finding if {
 	d.security_policy.value == "TLS_1_0"
 	finding := result.fail(rego.metadata.chain(), _mtls_range(d), sprintf(
 		"custom domain %q enables mutual TLS with security policy TLS_1_0, and mutual TLS requires TLS_1_2, so API Gateway rejects the domain; set the security policy to \"TLS_1_2\"",
-		[_name(d)],
+		[domain.name(d)],
 	))
 }
 
@@ -90,6 +87,6 @@ deny contains finding if {
 	e != "REGIONAL"
 	finding := result.fail(rego.metadata.chain(), _mtls_range(d), sprintf(
 		"custom domain %q is %s, and mutual TLS works only on Regional custom domains, so API Gateway rejects it; %s",
-		[_name(d), e, _regional_fix(d)],
+		[domain.name(d), e, _regional_fix(d)],
 	))
 }

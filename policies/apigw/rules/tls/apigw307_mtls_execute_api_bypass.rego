@@ -23,11 +23,8 @@
 package apigw.rules.tls.mtls_execute_api_bypass
 
 import data.apigw.lib.index
+import data.apigw.lib.domain
 import data.apigw.lib.result
-
-_name(d) := d.name.value if d.name.known
-
-else := d.ref
 
 _api_name(api) := api.name.value if api.name.known
 
@@ -60,6 +57,6 @@ deny contains finding if {
 	at := _enabled(api)
 	finding := result.fail(rego.metadata.chain(), at, sprintf(
 		"API %q is mapped to mutual-TLS domain %q but keeps its default execute-api endpoint, where clients connect without a client certificate and bypass mutual TLS; set %s",
-		[_api_name(api), _name(d), _fix(api)],
+		[_api_name(api), domain.name(d), _fix(api)],
 	))
 }
