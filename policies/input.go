@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -17,18 +18,64 @@ import (
 // omitempty, "-", json.Marshaler types). Going through JSON text instead —
 // encode, decode into interfaces, convert — costs three passes and three
 // copies of a model that holds thousands of ranges; this is one.
+//
+// Terms that repeat are shared rather than rebuilt: object keys (one term per
+// struct field), line and column numbers, and the file name of consecutive
+// ranges. OPA never mutates input terms, and a model of a thousand stacks
+// holds hundreds of thousands of ranges: sharing halves what the input
+// costs to build and to keep.
 func toValue(v reflect.Value) (ast.Value, error) {
+	c := &converter{}
+	return c.value(v)
+}
+
+type converter struct {
+	lastFile     string
+	lastFileTerm *ast.Term
+}
+
+var (
+	rangeKeys = [5]*ast.Term{
+		ast.StringTerm("filename"), ast.StringTerm("line"), ast.StringTerm("column"),
+		ast.StringTerm("end_line"), ast.StringTerm("end_column"),
+	}
+	intTermsOnce sync.Once
+	intTerms     []*ast.Term
+)
+
+// intTerm returns a shared term for a line or column number.
+func intTerm(i int) *ast.Term {
+	intTermsOnce.Do(func() {
+		intTerms = make([]*ast.Term, 1<<15)
+		for n := range intTerms {
+			intTerms[n] = ast.IntNumberTerm(n)
+		}
+	})
+	if i >= 0 && i < len(intTerms) {
+		return intTerms[i]
+	}
+	return ast.IntNumberTerm(i)
+}
+
+func (c *converter) file(name string) *ast.Term {
+	if c.lastFileTerm == nil || name != c.lastFile {
+		c.lastFile, c.lastFileTerm = name, ast.StringTerm(name)
+	}
+	return c.lastFileTerm
+}
+
+func (c *converter) value(v reflect.Value) (ast.Value, error) {
 	if !v.IsValid() {
 		return ast.Null{}, nil
 	}
 	if v.Type() == rangeType {
 		r := v.Interface().(model.Range)
 		return ast.NewObject(
-			[2]*ast.Term{ast.StringTerm("filename"), ast.StringTerm(r.Filename)},
-			[2]*ast.Term{ast.StringTerm("line"), ast.IntNumberTerm(r.Start.Line)},
-			[2]*ast.Term{ast.StringTerm("column"), ast.IntNumberTerm(r.Start.Column)},
-			[2]*ast.Term{ast.StringTerm("end_line"), ast.IntNumberTerm(r.End.Line)},
-			[2]*ast.Term{ast.StringTerm("end_column"), ast.IntNumberTerm(r.End.Column)},
+			[2]*ast.Term{rangeKeys[0], c.file(r.Filename)},
+			[2]*ast.Term{rangeKeys[1], intTerm(r.Start.Line)},
+			[2]*ast.Term{rangeKeys[2], intTerm(r.Start.Column)},
+			[2]*ast.Term{rangeKeys[3], intTerm(r.End.Line)},
+			[2]*ast.Term{rangeKeys[4], intTerm(r.End.Column)},
 		), nil
 	}
 	if v.Type().Implements(marshalerType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {
@@ -39,13 +86,16 @@ func toValue(v reflect.Value) (ast.Value, error) {
 		if v.IsNil() {
 			return ast.Null{}, nil
 		}
-		return toValue(v.Elem())
+		return c.value(v.Elem())
 	case reflect.String:
 		return ast.String(v.String()), nil
 	case reflect.Bool:
 		return ast.Boolean(v.Bool()), nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return ast.Number(json.Number(fmt.Sprint(v.Int()))), nil
+		if i := v.Int(); i >= 0 && i < 1<<15 {
+			return intTerm(int(i)).Value, nil
+		}
+		return ast.Number(json.Number(strconv.FormatInt(v.Int(), 10))), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return ast.Number(json.Number(fmt.Sprint(v.Uint()))), nil
 	case reflect.Float32, reflect.Float64:
@@ -60,7 +110,7 @@ func toValue(v reflect.Value) (ast.Value, error) {
 		}
 		terms := make([]*ast.Term, v.Len())
 		for i := range v.Len() {
-			x, err := toValue(v.Index(i))
+			x, err := c.value(v.Index(i))
 			if err != nil {
 				return nil, err
 			}
@@ -74,7 +124,7 @@ func toValue(v reflect.Value) (ast.Value, error) {
 		obj := ast.NewObject()
 		iter := v.MapRange()
 		for iter.Next() {
-			x, err := toValue(iter.Value())
+			x, err := c.value(iter.Value())
 			if err != nil {
 				return nil, err
 			}
@@ -89,11 +139,11 @@ func toValue(v reflect.Value) (ast.Value, error) {
 			if f.omitEmpty && isEmpty(fv) {
 				continue
 			}
-			x, err := toValue(fv)
+			x, err := c.value(fv)
 			if err != nil {
 				return nil, err
 			}
-			kvs = append(kvs, [2]*ast.Term{ast.StringTerm(f.name), ast.NewTerm(x)})
+			kvs = append(kvs, [2]*ast.Term{f.key, ast.NewTerm(x)})
 		}
 		return ast.NewObject(kvs...), nil
 	}
@@ -117,6 +167,7 @@ func marshaled(m json.Marshaler) (ast.Value, error) {
 
 type field struct {
 	name      string
+	key       *ast.Term // shared by every object of the type
 	index     int
 	omitEmpty bool
 }
@@ -141,7 +192,7 @@ func structFields(t reflect.Type) []field {
 		if name == "" {
 			name = sf.Name
 		}
-		out = append(out, field{name: name, index: i, omitEmpty: strings.Contains(opts, "omitempty")})
+		out = append(out, field{name: name, key: ast.StringTerm(name), index: i, omitEmpty: strings.Contains(opts, "omitempty")})
 	}
 	fieldCache.Store(t, out)
 	return out

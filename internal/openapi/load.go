@@ -72,7 +72,7 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 	api := d.readAPI(spec)
 	frag = &model.Fragment{APIs: []*model.API{api}, Authorizers: d.authorizers}
 	if !opts.SkipValidation {
-		d.validate(src, spec)
+		d.validate(&top, src, spec)
 	}
 	frag.Ignores = d.ignores(d.root, nil, 0)
 	if !bytes.HasPrefix(bytes.TrimSpace(src), []byte("{")) {

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -27,8 +28,8 @@ func refuseURI(*openapi3.Loader, *url.URL) ([]byte, error) { return nil, errNoEx
 // reports the first complaint as an APIGW007 note, positioned at the
 // operation it names when it names one. A panic inside kin-openapi on
 // hostile input is a complaint too.
-func (d *doc) validate(src []byte, spec string) {
-	err := kinValidate(src, spec)
+func (d *doc) validate(top *yaml.Node, src []byte, spec string) {
+	err := kinValidate(top, src, spec)
 	if err == nil {
 		return
 	}
@@ -41,34 +42,56 @@ func (d *doc) validate(src []byte, spec string) {
 		"not valid OpenAPI: %s; API Gateway may reject the import, fix the document or ignore this note", msg)
 }
 
-func kinValidate(src []byte, spec string) (err error) {
+func kinValidate(top *yaml.Node, src []byte, spec string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the validator could not read it (%v)", r)
 		}
 	}()
-	ctx := context.Background()
-	var v3 *openapi3.T
+	v3, _, err := kinLoad(top, src, spec)
+	if err != nil {
+		return err
+	}
+	return v3.Validate(context.Background(), openapi3.DisableExamplesValidation(), openapi3.AllowExtraSiblingFields("description"))
+}
+
+// kinLoad decodes the document into kin-openapi's OpenAPI 3 model, from the
+// parsed tree when it can (fromTree) and else from the bytes. JSON Swagger 2
+// goes straight to kin-openapi's JSON decoder.
+func kinLoad(top *yaml.Node, src []byte, spec string) (v3 *openapi3.T, fromTree bool, err error) {
+	isJSON := bytes.HasPrefix(bytes.TrimSpace(src), []byte("{"))
 	if strings.HasPrefix(spec, "2") {
-		var v2 openapi2.T
-		if err := openapi2.UnmarshalFromData(src, &v2); err != nil {
-			return err
+		v2, nodeErr := (*openapi2.T)(nil), errors.New("json")
+		if !isJSON && top != nil {
+			v2, nodeErr = kinDecodeV2(top)
 		}
-		v3, err = openapi2conv.ToV3(&v2)
-		if err != nil {
-			return err
+		if nodeErr != nil {
+			v2 = &openapi2.T{}
+			if err := openapi2.UnmarshalFromData(src, v2); err != nil {
+				return nil, false, err
+			}
 		}
-	} else {
+		v3, err = openapi2conv.ToV3(v2)
+		return v3, nodeErr == nil, err
+	}
+	newLoader := func() *openapi3.Loader {
 		loader := openapi3.NewLoader()
 		loader.IsExternalRefsAllowed = false
 		loader.ReadFromURIFunc = refuseURI
-		loader.Context = ctx
-		v3, err = loader.LoadFromData(src)
-		if err != nil {
-			return err
-		}
+		loader.Context = context.Background()
+		return loader
 	}
-	return v3.Validate(ctx, openapi3.DisableExamplesValidation(), openapi3.AllowExtraSiblingFields("description"))
+	// kin-openapi reads a JSON document holding a raw U+0085 as JSON, not
+	// YAML (the two disagree on it): the bytes path covers that.
+	nodeErr := errors.New("no tree")
+	if top != nil && (!isJSON || !bytes.Contains(src, []byte("\u0085"))) {
+		v3, nodeErr = kinDecodeV3(top, newLoader())
+	}
+	if nodeErr == nil {
+		return v3, true, nil
+	}
+	v3, err = newLoader().LoadFromData(src)
+	return v3, false, err
 }
 
 var (

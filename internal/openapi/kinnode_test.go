@@ -1,0 +1,92 @@
+package openapi
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/apigw-lint/apigw-lint/internal/model"
+)
+
+// TestKinNodePathAgrees checks that validating from the tree the loader
+// already parsed gives kin-openapi's verdict on the bytes, for every OpenAPI
+// document under testdata/ and for documents built to exercise what the
+// conversion prepares: local tags, timestamps, anchors and merge keys,
+// integer keys, infinities, self-referencing aliases.
+func TestKinNodePathAgrees(t *testing.T) {
+	docs := map[string]string{
+		"tags.yaml": "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      description: !md hello\n      responses: {200: {description: ok}}\n" +
+			"      x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: !Sub 'arn:aws:apigateway:${AWS::Region}:lambda:path/f'}\n",
+		"timestamp.yaml": "openapi: 3.0.1\ninfo: {title: t, version: 2020-06-11}\npaths: {}\n",
+		"merge.yaml":     "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-base: &base {description: ok}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {<<: *base}\n        '404': *base\n",
+		"inf.yaml":       "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-n: .inf\npaths: {}\n",
+		"cycle.yaml":     "openapi: 3.0.1\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    A: &a {properties: {p: *a}}\npaths: {}\n",
+		"nullkey.yaml":   "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  ~: {}\n",
+		"v2tags.yaml":    "swagger: '2.0'\ninfo: {title: t, version: 2020-01-01}\npaths:\n  /a:\n    get:\n      responses: {200: {description: !md ok}}\n",
+		"v2missing.yaml": "swagger: '2.0'\ninfo: {title: t}\npaths: {}\n",
+		"dup.json":       `{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {}, "paths": {"/a": {}}}`,
+	}
+	root := filepath.Join("..", "..", "testdata")
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		switch filepath.Ext(p) {
+		case ".yaml", ".yml", ".json":
+			src, err := os.ReadFile(p)
+			if err == nil && Sniff(src) {
+				docs[p] = string(src)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for name, text := range docs {
+		src := []byte(text)
+		if fixed := UnescapeSolidus(src); fixed != nil {
+			src = fixed
+		}
+		var top yaml.Node
+		if yaml.Unmarshal(src, &top) != nil || len(top.Content) == 0 {
+			continue
+		}
+		spec, ok := version(top.Content[0])
+		if !ok {
+			continue
+		}
+		checked++
+		_, fromTree, treeErr := kinLoad(&top, src, spec)
+		_, _, bytesErr := kinLoad(nil, src, spec)
+		isJSONv2 := strings.HasPrefix(spec, "2") && strings.HasPrefix(strings.TrimSpace(text), "{")
+		// go-yaml refuses duplicate keys, and kin-openapi falls back to its
+		// JSON decoder for them as the loader falls back to the bytes.
+		dups := len(DuplicateKeys(name, model.NewLineIndex(src), &top)) > 0
+		if bytesErr == nil && !fromTree && !isJSONv2 && !dups {
+			t.Errorf("%s: kin-openapi reads the bytes, but not the tree", name)
+		}
+		if errText(treeErr) != errText(bytesErr) {
+			t.Errorf("%s: loading from the tree %q, from the bytes %q", name, errText(treeErr), errText(bytesErr))
+		}
+		viaNode, viaBytes := errText(kinValidate(&top, src, spec)), errText(kinValidate(nil, src, spec))
+		if viaNode != viaBytes {
+			t.Errorf("%s: from the tree %q, from the bytes %q", name, viaNode, viaBytes)
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("only %d documents checked", checked)
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return strings.TrimSpace(err.Error())
+}
