@@ -30,7 +30,8 @@ import (
 type Options struct {
 	Paths    []string
 	VarFiles []string
-	// Jobs bounds the loaders' worker pool; 0 means GOMAXPROCS.
+	// Jobs bounds the loaders' worker pool and the rules that run at once;
+	// 0 means GOMAXPROCS.
 	Jobs int
 	// WorkDir is what finding paths are relative to; "" is the current
 	// directory.
@@ -50,6 +51,10 @@ type Options struct {
 	// Parameters are CloudFormation template parameter values; they
 	// override the templates' defaults.
 	Parameters map[string]string
+	// CacheDir, when set, keeps each run's findings there, keyed by the
+	// run's inputs and checked against the content of every file it read
+	// (see cache.go); "" turns the cache off.
+	CacheDir string
 }
 
 // A Result is one run's output.
@@ -58,6 +63,9 @@ type Result struct {
 	Project  *model.Project
 	Files    int
 	Rules    []model.RuleInfo
+	// Cached is set when the findings came from the cache; Project is then
+	// empty.
+	Cached bool
 }
 
 // RuleInternal is the rule ID of a rule or policy that failed to run.
@@ -86,6 +94,19 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	src := newSources(cwd)
+	var key string
+	if opts.CacheDir != "" {
+		if key, err = cacheKey(opts, in, cwd, time.Now()); err != nil {
+			return nil, err
+		}
+		if e, ok := cacheLoad(opts.CacheDir, key); ok {
+			return &Result{Findings: e.Findings, Project: &model.Project{}, Files: e.Scanned, Rules: e.Rules, Cached: true}, nil
+		}
+		src.log = newReadLog()
+		for _, d := range in.tfDirs {
+			src.log.dir(src.abs(d))
+		}
+	}
 	project := load(in, src, opts, jobs)
 	engine, err := policyEngine(ctx, opts.Policies)
 	if err != nil {
@@ -96,7 +117,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	findings := check(ctx, project, engine, opts.Only, now, cfg.Params)
+	findings := check(ctx, project, engine, opts.Only, now, cfg.Params, jobs)
 	findings = append(findings, project.Diagnostics...)
 	findings = append(findings, in.diags...)
 	findings = configure(findings, cfg, opts.Only)
@@ -113,12 +134,19 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}, opts.Baseline)
 	fingerprint(fp, findings)
 	findings = order(findings)
-	return &Result{
+	res := &Result{
 		Findings: findings,
 		Project:  project,
 		Files:    len(files),
 		Rules:    AllRules(ctx),
-	}, nil
+	}
+	if key != "" && !slices.ContainsFunc(findings, func(f model.Finding) bool { return f.RuleID == RuleInternal }) {
+		// An internal error (a policy cut off at its deadline) may not
+		// recur: such a run is not kept. Nor is a failure to write it a
+		// failure of the run.
+		_ = cacheStore(opts.CacheDir, key, src.log, res)
+	}
+	return res, nil
 }
 
 // configure applies the configuration's rule switches and severity
@@ -226,7 +254,7 @@ func load(in *input, src *sources, opts Options, jobs int) *model.Project {
 		go func() {
 			defer wg.Done()
 			frags[len(frags)-1] = safeLoad(func() *model.Fragment {
-				return terraform.LoadTree(in.tfDirs, terraform.Options{Roots: roots, VarFiles: opts.VarFiles, Jobs: jobs, WorkDir: cwd})
+				return terraform.LoadTree(in.tfDirs, terraform.Options{Roots: roots, VarFiles: opts.VarFiles, Jobs: jobs, WorkDir: cwd, ReadFile: src.log.readFileFunc()})
 			})
 		}()
 	}
@@ -288,7 +316,7 @@ func loadDocument(path string, files *sources, roots []string, params map[string
 	if !ok {
 		// A CloudFormation/SAM template or serverless.yml, else a JSON or
 		// YAML file that is none of these.
-		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: files.cwd, Parameters: params})
+		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: files.cwd, Parameters: params, ReadFile: files.log.readFileFunc()})
 	}
 	return frag
 }
@@ -309,39 +337,44 @@ func loadVTL(path string, files *sources) *model.Fragment {
 }
 
 // check runs every Go rule and the policies, in parallel, over the model.
-func check(ctx context.Context, p *model.Project, engine *policies.Engine, only map[string]bool, now time.Time, params config.Params) []model.Finding {
+func check(ctx context.Context, p *model.Project, engine *policies.Engine, only map[string]bool, now time.Time, params config.Params, jobs int) []model.Finding {
 	patterns := rules.NewPatterns()
 	rules.Annotate(p, patterns)
 	all := rules.All()
 	results := make([][]model.Finding, len(all)+1)
+	// At most jobs rules (the policy evaluation counts as one) run at a
+	// time. The policies go first: they take longest.
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
+	if engine != nil {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			fs, err := engine.Eval(ctx, p)
+			if err != nil {
+				results[len(all)] = []model.Finding{internalError("policies", err)}
+				return
+			}
+			for _, f := range fs {
+				if only == nil || only[f.RuleID] {
+					results[len(all)] = append(results[len(all)], f)
+				}
+			}
+		})
+	}
 	for i, r := range all {
 		if only != nil && !only[r.ID] {
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
 			results[i] = runRule(&rules.Pass{Rule: r, Project: p, Patterns: patterns, Now: now, Params: params})
-		}()
+		})
 	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if engine == nil {
-			return // the Go rules alone (a benchmark stage)
-		}
-		fs, err := engine.Eval(ctx, p)
-		if err != nil {
-			results[len(all)] = []model.Finding{internalError("policies", err)}
-			return
-		}
-		for _, f := range fs {
-			if only == nil || only[f.RuleID] {
-				results[len(all)] = append(results[len(all)], f)
-			}
-		}
-	}()
 	wg.Wait()
 	var out []model.Finding
 	for _, r := range results {
@@ -350,8 +383,6 @@ func check(ctx context.Context, p *model.Project, engine *policies.Engine, only 
 	return out
 }
 
-// runRule runs one rule; a panic or an error becomes an APIGW000 finding
-// naming the rule, and the other rules' findings are kept.
 func runRule(pass *rules.Pass) (out []model.Finding) {
 	r := pass.Rule
 	defer func() {

@@ -13,6 +13,7 @@ type sources struct {
 	cwd string
 	mu  sync.Mutex
 	m   map[string][]byte
+	log *readLog // nil when the cache is off
 }
 
 func newSources(cwd string) *sources { return &sources{cwd: cwd, m: map[string][]byte{}} }
@@ -25,10 +26,13 @@ func (s *sources) read(name string) ([]byte, error) {
 	if ok {
 		return b, nil
 	}
-	b, err := os.ReadFile(s.abs(name))
+	abs := s.abs(name)
+	b, err := os.ReadFile(abs)
 	if err != nil {
+		s.log.missing(abs)
 		return nil, err
 	}
+	s.log.record(abs, b)
 	s.mu.Lock()
 	s.m[name] = b
 	s.mu.Unlock()

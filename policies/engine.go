@@ -39,6 +39,11 @@ type Engine struct {
 	prepared rego.PreparedEvalQuery
 	rules    []model.RuleInfo
 	Timeout  time.Duration
+	// builtinOnly is set when no user policy is loaded: the input then
+	// leaves out what no built-in policy reads (see builtinPrune).
+	builtinOnly bool
+	// FullInput turns that off (the test that checks the pruning uses it).
+	FullInput bool
 }
 
 // denied are the built-ins a policy may not call: policies see the model
@@ -107,7 +112,12 @@ func New(ctx context.Context, dirs ...string) (*Engine, error) {
 			srcs[filepath.ToSlash(filepath.Join(dir, name))] = src
 		}
 	}
-	return Compile(ctx, srcs)
+	e, err := Compile(ctx, srcs)
+	if err != nil {
+		return nil, err
+	}
+	e.builtinOnly = len(dirs) == 0
+	return e, nil
 }
 
 // Compile parses and compiles the given modules (name → source) and prepares
@@ -200,7 +210,13 @@ func (e *Engine) Rules() []model.RuleInfo { return e.rules }
 
 // Eval evaluates every policy once over the whole model.
 func (e *Engine) Eval(ctx context.Context, p *model.Project) ([]model.Finding, error) {
-	input, err := toValue(reflect.ValueOf(p))
+	var input ast.Value
+	var err error
+	if e.builtinOnly && !e.FullInput {
+		input, err = toValuePruned(reflect.ValueOf(p), builtinPrune)
+	} else {
+		input, err = toValue(reflect.ValueOf(p))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("convert policy input: %w", err)
 	}

@@ -29,9 +29,31 @@ func toValue(v reflect.Value) (ast.Value, error) {
 	return c.value(v)
 }
 
+// toValuePruned converts a model value leaving out the fields prune names
+// (by struct type, then JSON name).
+func toValuePruned(v reflect.Value, prune map[reflect.Type]map[string]bool) (ast.Value, error) {
+	c := &converter{prune: prune}
+	return c.value(v)
+}
+
 type converter struct {
 	lastFile     string
 	lastFileTerm *ast.Term
+	prune        map[reflect.Type]map[string]bool
+}
+
+// builtinPrune are the parts of the model no built-in policy reads: a
+// method's declared responses and the mapping templates, about a third of
+// the objects of a large model. When only the built-in policies are loaded
+// they are left out of the input; a user's policy sees everything.
+// TestPrunedInputKeepsFindings (analyzer) evaluates the built-in policies
+// over every fixture with and without them and requires the same findings,
+// so a built-in policy that starts reading one of them fails it.
+var builtinPrune = map[reflect.Type]map[string]bool{
+	reflect.TypeFor[model.Method]():              {"responses": true},
+	reflect.TypeFor[model.Integration]():         {"request_templates": true},
+	reflect.TypeFor[model.IntegrationResponse](): {"response_templates": true},
+	reflect.TypeFor[model.Project]():             {"templates": true},
 }
 
 var (
@@ -133,8 +155,12 @@ func (c *converter) value(v reflect.Value) (ast.Value, error) {
 		return obj, nil
 	case reflect.Struct:
 		fields := structFields(v.Type())
+		skip := c.prune[v.Type()]
 		kvs := make([][2]*ast.Term, 0, len(fields))
 		for _, f := range fields {
+			if skip != nil && skip[f.name] {
+				continue
+			}
 			fv := v.Field(f.index)
 			if f.omitEmpty && isEmpty(fv) {
 				continue

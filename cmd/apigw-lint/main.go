@@ -75,6 +75,8 @@ type lintOptions struct {
 	now        string
 	params     []string
 	paramFiles []string
+	noCache    bool
+	cacheDir   string
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -104,7 +106,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding has this severity or higher: error, warning, note")
 	f.BoolVar(&o.noColor, "no-color", false, "never colour the text output")
 	f.StringArrayVar(&o.varFiles, "var-file", nil, "Terraform variable file to apply (repeatable)")
-	f.IntVar(&o.jobs, "jobs", 0, "loader workers (0: one per CPU)")
+	f.IntVar(&o.jobs, "jobs", 0, "workers for loading and checking (0: one per CPU)")
 	f.StringVar(&o.configPath, "config", "", "configuration file (default: .apigw-lint.yaml found from the working directory upward)")
 	f.StringSliceVar(&o.enable, "enable", nil, "rules to turn on (comma-separated IDs)")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off (comma-separated IDs)")
@@ -114,6 +116,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line")
 	f.StringArrayVar(&o.params, "parameter", nil, "CloudFormation template parameter Key=Value (repeatable)")
 	f.StringArrayVar(&o.paramFiles, "parameters", nil, "CloudFormation parameters file (CLI list, CodePipeline or plain JSON object; repeatable)")
+	f.BoolVar(&o.noCache, "no-cache", false, "do not read or write the result cache")
+	f.StringVar(&o.cacheDir, "cache-dir", "", "result cache directory (default: $APIGW_LINT_CACHE_DIR, else apigw-lint in the user cache directory)")
 	f.StringVar(&o.now, "now", "", "check certificate expiry against this date (2006-01-02 or RFC 3339) instead of the clock")
 	cmd.AddCommand(newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout),
 		newInitCmd(stdout), newBaselineCmd(stdout), newTestCmd(stdout), newDocsCmd(stdout), newSchemaCmd(stdout))
@@ -169,6 +173,15 @@ func analyze(cmd *cobra.Command, paths []string, o *lintOptions) (*analyzer.Resu
 		return nil, nil, err
 	}
 	opts := analyzer.Options{Paths: paths, VarFiles: o.varFiles, Jobs: o.jobs, Config: cfg, Policies: o.policies}
+	if !o.noCache {
+		opts.CacheDir = o.cacheDir
+		if opts.CacheDir == "" {
+			opts.CacheDir = os.Getenv("APIGW_LINT_CACHE_DIR")
+		}
+		if opts.CacheDir == "" {
+			opts.CacheDir = analyzer.DefaultCacheDir()
+		}
+	}
 	for _, file := range o.paramFiles {
 		b, err := os.ReadFile(file)
 		if err != nil {

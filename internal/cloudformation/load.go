@@ -51,6 +51,9 @@ type Options struct {
 	// Parameters are values given for template parameters (`--parameter
 	// Key=Value`, a parameters file); they override the defaults.
 	Parameters map[string]string
+	// ReadFile, when set, reads the files a template includes (the analyzer
+	// records them for its cache); nil is os.ReadFile.
+	ReadFile func(name string) ([]byte, error)
 }
 
 // A tpl is one template being read.

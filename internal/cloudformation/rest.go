@@ -148,7 +148,11 @@ func (t *tpl) localBody(api *model.API, location string, at *yaml.Node) {
 		}
 		return
 	}
-	src, err := os.ReadFile(file)
+	read := os.ReadFile
+	if t.opts.ReadFile != nil {
+		read = t.opts.ReadFile
+	}
+	src, err := read(file)
 	if err != nil {
 		t.report(DiagParse, model.SeverityError, at, "the API definition %q cannot be read: %v", location, errors.Unwrap(err))
 		return

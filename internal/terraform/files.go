@@ -98,7 +98,11 @@ func (l *loader) readFile(abs, display string) ([]byte, error) {
 	if fi.Size() > maxFileSize {
 		return nil, errTooLarge
 	}
-	src, err := os.ReadFile(abs)
+	read := os.ReadFile
+	if l.opts.ReadFile != nil {
+		read = l.opts.ReadFile
+	}
+	src, err := read(abs)
 	if err != nil {
 		return nil, err
 	}

@@ -59,6 +59,9 @@ type Options struct {
 	// means the process's working directory. Findings keep the relative
 	// names.
 	WorkDir string
+	// ReadFile, when set, reads every file the loader reads (the analyzer
+	// records them for its cache); nil is os.ReadFile.
+	ReadFile func(name string) ([]byte, error)
 }
 
 // LoadModule reads the Terraform module in dir (every .tf/.tf.json there,
