@@ -191,15 +191,16 @@ func digest(b []byte) string {
 func digestTree(dirs []string) ([]cachedDigest, error) {
 	var out []cachedDigest
 	for _, d := range dirs {
-		err := filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
+		fsys := os.DirFS(d)
+		err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() {
 				return err
 			}
-			b, err := os.ReadFile(p)
+			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return err
 			}
-			out = append(out, cachedDigest{Path: p, Sum: digest(b)})
+			out = append(out, cachedDigest{Path: filepath.Join(d, p), Sum: digest(b)})
 			return nil
 		})
 		if err != nil {
@@ -333,11 +334,11 @@ func cacheStore(dir, key string, log *readLog, res *Result) error {
 	_, werr := tmp.Write(out)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
+		_ = os.Remove(tmp.Name())
 		return err
 	}
 	if err := os.Rename(tmp.Name(), p); err != nil {
-		os.Remove(tmp.Name())
+		_ = os.Remove(tmp.Name())
 		return err
 	}
 	return nil
