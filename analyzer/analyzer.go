@@ -353,7 +353,7 @@ func check(ctx context.Context, p *model.Project, engine *policies.Engine, only 
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			fs, err := engine.Eval(ctx, p)
+			fs, err := engine.EvalJobs(ctx, p, jobs)
 			if err != nil {
 				results[len(all)] = []model.Finding{internalError("policies", err)}
 				return

@@ -7,13 +7,17 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -27,16 +31,54 @@ import (
 //go:embed apigw
 var Builtin embed.FS
 
-// query finds every finding of every policy: policies live in packages
-// apigw.rules.<category>.<name> and report through a `deny` set.
-const query = "finding := data.apigw.rules[_][_].deny[_]"
+// Policies live in packages data.apigw.rules.<category>.<name> and report
+// through a deny set. Every finding of every policy is found by queries
+// evaluated side by side over one input (see queriesFor).
+
+// heavy are the categories evaluated in queries of their own: selection
+// (APIGW110 visits every integration response) and security (several
+// policies visit every method).
+var heavy = []string{"selection", "security"}
+
+// queriesFor returns the queries over the compiled policies' categories: one
+// per heavy category, and one for all the others, the user's own included.
+// A category is bound before the reference is taken, so that each query
+// evaluates its own policies only.
+func queriesFor(c *ast.Compiler) []string {
+	prefix := ast.MustParseRef("data.apigw.rules")
+	seen := map[string]bool{}
+	for _, m := range c.Modules {
+		path := m.Package.Path
+		if len(path) <= len(prefix) || !path.HasPrefix(prefix) {
+			continue
+		}
+		if s, ok := path[len(prefix)].Value.(ast.String); ok {
+			seen[string(s)] = true
+		}
+	}
+	var out, rest []string
+	for _, h := range heavy {
+		if seen[h] {
+			out = append(out, fmt.Sprintf("finding := data.apigw.rules[%q][_].deny[_]", h))
+			delete(seen, h)
+		}
+	}
+	for c := range seen {
+		rest = append(rest, strconv.Quote(c))
+	}
+	if len(rest) > 0 {
+		sort.Strings(rest)
+		out = append(out, fmt.Sprintf("some category in {%s}; finding := data.apigw.rules[category][_].deny[_]", strings.Join(rest, ", ")))
+	}
+	return out
+}
 
 // DefaultTimeout bounds one evaluation over the whole model.
 const DefaultTimeout = 30 * time.Second
 
 // An Engine is the compiled policies with their query prepared once.
 type Engine struct {
-	prepared rego.PreparedEvalQuery
+	prepared []rego.PreparedEvalQuery
 	rules    []model.RuleInfo
 	Timeout  time.Duration
 	// builtinOnly is set when no user policy is loaded: the input then
@@ -145,15 +187,19 @@ func Compile(ctx context.Context, srcs map[string]string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	prepared, err := rego.New(
-		rego.Query(query),
-		rego.Compiler(compiler),
-		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare policy query: %w", err)
+	e := &Engine{rules: rules, Timeout: DefaultTimeout}
+	for _, q := range queriesFor(compiler) {
+		prepared, err := rego.New(
+			rego.Query(q),
+			rego.Compiler(compiler),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare policy query: %w", err)
+		}
+		e.prepared = append(e.prepared, prepared)
 	}
-	return &Engine{prepared: prepared, rules: rules, Timeout: DefaultTimeout}, nil
+	return e, nil
 }
 
 // ruleInfos reads each policy package's METADATA into rule descriptions.
@@ -208,15 +254,21 @@ func ruleInfos(c *ast.Compiler) ([]model.RuleInfo, error) {
 // Rules returns the descriptions of the compiled policies, sorted by ID.
 func (e *Engine) Rules() []model.RuleInfo { return e.rules }
 
-// Eval evaluates every policy once over the whole model.
+// Eval evaluates every policy once over the whole model, with one worker
+// per CPU.
 func (e *Engine) Eval(ctx context.Context, p *model.Project) ([]model.Finding, error) {
-	var input ast.Value
-	var err error
+	return e.EvalJobs(ctx, p, runtime.GOMAXPROCS(0))
+}
+
+// EvalJobs evaluates every policy once over the whole model: the model is
+// converted to OPA's input with up to jobs goroutines, and the queries
+// (see queries) run side by side when jobs allows.
+func (e *Engine) EvalJobs(ctx context.Context, p *model.Project, jobs int) ([]model.Finding, error) {
+	c := &converter{workers: max(jobs, 1)}
 	if e.builtinOnly && !e.FullInput {
-		input, err = toValuePruned(reflect.ValueOf(p), builtinPrune)
-	} else {
-		input, err = toValue(reflect.ValueOf(p))
+		c.prune = builtinPrune
 	}
+	input, err := c.value(reflect.ValueOf(p))
 	if err != nil {
 		return nil, fmt.Errorf("convert policy input: %w", err)
 	}
@@ -225,24 +277,37 @@ func (e *Engine) Eval(ctx context.Context, p *model.Project) ([]model.Finding, e
 		ctx, cancel = context.WithTimeout(ctx, e.Timeout)
 		defer cancel()
 	}
-	rs, err := e.prepared.Eval(ctx, rego.EvalParsedInput(input))
-	if err != nil {
+	results := make([]rego.ResultSet, len(e.prepared))
+	errs := make([]error, len(e.prepared))
+	sem := make(chan struct{}, max(jobs, 1))
+	var wg sync.WaitGroup
+	for i, q := range e.prepared {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			results[i], errs[i] = q.Eval(ctx, rego.EvalParsedInput(input))
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
 	var out []model.Finding
-	for _, r := range rs {
-		raw, err := json.Marshal(r.Bindings["finding"])
-		if err != nil {
-			return nil, fmt.Errorf("encode policy finding: %w", err)
+	for _, rs := range results {
+		for _, r := range rs {
+			raw, err := json.Marshal(r.Bindings["finding"])
+			if err != nil {
+				return nil, fmt.Errorf("encode policy finding: %w", err)
+			}
+			var f model.Finding
+			if err := json.Unmarshal(raw, &f); err != nil {
+				return nil, fmt.Errorf("policy finding %s: %w", raw, err)
+			}
+			if f.RuleID == "" || f.Range.Filename == "" {
+				return nil, fmt.Errorf("policy finding without rule ID or range: %s", raw)
+			}
+			out = append(out, f)
 		}
-		var f model.Finding
-		if err := json.Unmarshal(raw, &f); err != nil {
-			return nil, fmt.Errorf("policy finding %s: %w", raw, err)
-		}
-		if f.RuleID == "" || f.Range.Filename == "" {
-			return nil, fmt.Errorf("policy finding without rule ID or range: %s", raw)
-		}
-		out = append(out, f)
 	}
 	return out, nil
 }

@@ -2,11 +2,13 @@ package policies
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -29,17 +31,53 @@ func toValue(v reflect.Value) (ast.Value, error) {
 	return c.value(v)
 }
 
-// toValuePruned converts a model value leaving out the fields prune names
-// (by struct type, then JSON name).
-func toValuePruned(v reflect.Value, prune map[reflect.Type]map[string]bool) (ast.Value, error) {
-	c := &converter{prune: prune}
-	return c.value(v)
-}
-
 type converter struct {
 	lastFile     string
 	lastFileTerm *ast.Term
 	prune        map[reflect.Type]map[string]bool
+	// workers, when above 1, converts the long slices of the value given
+	// (the project's element lists) in that many goroutines, each with a
+	// converter of its own.
+	workers int
+}
+
+// parallelMin is the length from which a slice is split across workers.
+const parallelMin = 256
+
+// slice converts a long slice in parallel: workers take chunks of 32
+// elements in turn, so that a run of heavy elements (the OpenAPI exports'
+// APIs come before Terraform's) does not fall to one worker.
+func (c *converter) slice(v reflect.Value) (ast.Value, error) {
+	const chunk = 32
+	n := v.Len()
+	terms := make([]*ast.Term, n)
+	errs := make([]error, c.workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range c.workers {
+		wg.Go(func() {
+			sub := &converter{prune: c.prune}
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					x, err := sub.value(v.Index(i))
+					if err != nil {
+						errs[w] = err
+						return
+					}
+					terms[i] = ast.NewTerm(x)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return ast.NewArray(terms...), nil
 }
 
 // builtinPrune are the parts of the model no built-in policy reads: a
@@ -129,6 +167,9 @@ func (c *converter) value(v reflect.Value) (ast.Value, error) {
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.IsNil() {
 			return ast.Null{}, nil
+		}
+		if c.workers > 1 && v.Len() >= parallelMin {
+			return c.slice(v)
 		}
 		terms := make([]*ast.Term, v.Len())
 		for i := range v.Len() {
