@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -68,6 +69,7 @@ func discover(paths []string, cwd string, cfg *config.Config) (*input, error) {
 			tfDirs[filepath.Dir(abs)] = true
 		}
 	}
+	var walks []string
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -84,36 +86,23 @@ func discover(paths []string, cwd string, cfg *config.Config) (*input, error) {
 			}
 			continue
 		}
+		// A root given through a link is walked where it leads.
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
 		in.roots = append(in.roots, abs)
-		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				pos := model.Pos{Line: 1, Column: 1}
-				in.diags = append(in.diags, model.Finding{
-					RuleID: "APIGW001", Severity: model.SeverityError,
-					Message: fmt.Sprintf("cannot be read: %v; fix its permissions or exclude it", err),
-					Range:   model.Range{Filename: display(path, cwd), Start: pos, End: pos},
-				})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if path != abs && (skipDirs[d.Name()] || cfg.Excluded(display(path, cwd), path)) {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				return nil // symbolic links are not followed out of the tree
-			}
-			if k := kindOf(d.Name()); k != "" {
-				add(path, k)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("walk %s: %w", p, err)
+		walks = append(walks, abs)
+	}
+	w := &walker{in: in, cwd: cwd, cfg: cfg, add: add}
+	for _, r := range in.roots {
+		if real, err := filepath.EvalSymlinks(r); err == nil {
+			r = real
+		}
+		w.roots = append(w.roots, r)
+	}
+	for _, root := range walks {
+		if err := w.walk(root); err != nil {
+			return nil, fmt.Errorf("walk %s: %w", root, err)
 		}
 	}
 	for d := range tfDirs {
@@ -132,4 +121,87 @@ func display(abs, cwd string) string {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(abs)
+}
+
+// A walker lists one scan root. Symbolic links are not followed: one whose
+// target lies inside the scan roots needs no following (the walk reaches
+// the target under its own name, once), one that leaves them is APIGW002
+// (nothing outside the roots is read), and one that loops or dangles is
+// APIGW001.
+type walker struct {
+	in    *input
+	cwd   string
+	cfg   *config.Config
+	add   func(abs, kind string)
+	roots []string // the scan roots, resolved through their links
+}
+
+func (w *walker) report(rule string, sev model.Severity, path, msg string) {
+	pos := model.Pos{Line: 1, Column: 1}
+	w.in.diags = append(w.in.diags, model.Finding{
+		RuleID: rule, Severity: sev, Message: msg,
+		Range: model.Range{Filename: display(path, w.cwd), Start: pos, End: pos},
+	})
+}
+
+func (w *walker) walk(root string) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.report("APIGW001", model.SeverityError, path, fmt.Sprintf("cannot be read: %v; fix its permissions or exclude it", err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if path != root && (skipDirs[d.Name()] || w.cfg.Excluded(display(path, w.cwd), path)) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			w.link(path, d.Name())
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if k := kindOf(d.Name()); k != "" {
+			w.add(path, k)
+		}
+		return nil
+	})
+}
+
+// link reports a symbolic link met in the walk that cannot be followed or
+// leads out of the scan roots.
+func (w *walker) link(path, name string) {
+	if w.cfg.Excluded(display(path, w.cwd), path) {
+		return
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		w.report("APIGW001", model.SeverityWarning, path, fmt.Sprintf("symbolic link cannot be followed (%v): a loop or a missing target; fix or remove it", err))
+		return
+	}
+	if w.inRoots(real) {
+		return
+	}
+	info, err := os.Stat(real)
+	if err == nil && (info.IsDir() || kindOf(name) != "") {
+		w.report("APIGW002", model.SeverityWarning, path, fmt.Sprintf("symbolic link to %s, outside the scanned directories: it is not read; scan a directory that contains its target", filepath.ToSlash(real)))
+	}
+}
+
+func (w *walker) inRoots(real string) bool {
+	for _, r := range w.roots {
+		if rel, err := filepath.Rel(r, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }

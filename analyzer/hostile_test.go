@@ -67,7 +67,7 @@ func TestHostileInput(t *testing.T) {
 			t.Errorf("findings %v, want one %s", got, RuleTooLarge)
 		}
 	})
-	t.Run("a YAML alias bomb finishes", func(t *testing.T) {
+	t.Run("a YAML alias bomb is reported, not loaded", func(t *testing.T) {
 		dir := t.TempDir()
 		var b strings.Builder
 		b.WriteString("openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-bomb:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
@@ -83,12 +83,92 @@ func TestHostileInput(t *testing.T) {
 		}
 		b.WriteString("paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: {type: mock, responses: {default: {statusCode: '200', x-bomb: *a11}}}\n")
 		write(t, dir, "bomb.yaml", b.String())
-		runBounded(t, dir)
+		// The same bomb in a CloudFormation template.
+		write(t, dir, "template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: x\n"+
+			strings.Replace(strings.Replace(b.String(), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-bomb:", "Metadata:", 1), "paths:", "Outputs:", 1))
+		res := runBounded(t, dir)
+		if got := rulesOf(res); got[RuleTooLarge] != 2 {
+			t.Errorf("findings %v, want two %s (the export and the template)", got, RuleTooLarge)
+		}
+		firstAlias := map[string]int{"bomb.yaml": 5, "template.yaml": 9}
+		for _, f := range res.Findings {
+			if want := firstAlias[filepath.Base(f.Range.Filename)]; f.RuleID == RuleTooLarge && f.Range.Start.Line != want {
+				t.Errorf("%s at line %d, want the first alias (line %d)", f.Range.Filename, f.Range.Start.Line, want)
+			}
+		}
 	})
-	t.Run("deep nesting is an error, not a crash", func(t *testing.T) {
+	t.Run("deep nesting is reported, not loaded", func(t *testing.T) {
 		dir := t.TempDir()
 		write(t, dir, "deep.json", `{"openapi": "3.0.1", "paths": `+strings.Repeat("[", 20000)+strings.Repeat("]", 20000)+"}")
-		runBounded(t, dir)
+		write(t, dir, "deep.yaml", "openapi: 3.0.1\npaths:\n  x: "+strings.Repeat("[", 20000)+strings.Repeat("]", 20000)+"\n")
+		// Under the parser's cap, over ours.
+		write(t, dir, "nested.yaml", "openapi: 3.0.1\npaths:\n  x: "+strings.Repeat("[", 2000)+strings.Repeat("]", 2000)+"\n")
+		if got := rulesOf(runBounded(t, dir)); got[RuleTooLarge] != 3 || len(got) != 1 {
+			t.Errorf("findings %v, want three %s", got, RuleTooLarge)
+		}
+	})
+	t.Run("symbolic links: loops and dangling links reported, nothing read outside the roots", func(t *testing.T) {
+		dir, outside := t.TempDir(), t.TempDir()
+		write(t, outside, "secret.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n")
+		write(t, dir, "api.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n")
+		for _, l := range [][2]string{
+			{"self", "self"},              // a loop
+			{"gone.yaml", "missing.yaml"}, // dangling
+			{"up", "."},                   // a directory loop
+			{"alias.yaml", "api.yaml"},    // a second name inside the root
+			{"out.yaml", filepath.Join(outside, "secret.yaml")}, // leaves the root
+			{"outdir", outside},
+		} {
+			if err := os.Symlink(l[1], filepath.Join(dir, l[0])); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+		}
+		res := runBounded(t, dir)
+		byFile := map[string]string{}
+		for _, f := range res.Findings {
+			byFile[filepath.Base(f.Range.Filename)] += f.RuleID + " "
+		}
+		want := map[string]string{"self": "APIGW001 ", "gone.yaml": "APIGW001 ", "out.yaml": "APIGW002 ", "outdir": "APIGW002 "}
+		for file, rules := range want {
+			if byFile[file] != rules {
+				t.Errorf("%s: findings %q, want %q", file, byFile[file], rules)
+			}
+		}
+		if res.Files != 1 {
+			t.Errorf("%d files linted, want 1 (api.yaml, once)", res.Files)
+		}
+		for _, f := range res.Findings {
+			if strings.Contains(f.Range.Filename, "secret") {
+				t.Errorf("a file outside the root was read: %v", f)
+			}
+		}
+	})
+	t.Run("an unreadable file and directory are positioned APIGW001 findings", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("permissions do not stop root")
+		}
+		dir := t.TempDir()
+		write(t, dir, "locked.yaml", "openapi: 3.0.1\npaths: {}\n")
+		if err := os.Mkdir(filepath.Join(dir, "closed"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, "closed"), "api.yaml", "openapi: 3.0.1\npaths: {}\n")
+		for _, p := range []string{"locked.yaml", "closed"} {
+			if err := os.Chmod(filepath.Join(dir, p), 0); err != nil {
+				t.Fatal(err)
+			}
+			defer func() { _ = os.Chmod(filepath.Join(dir, p), 0o755) }() // for TempDir's cleanup
+		}
+		res := runBounded(t, dir)
+		found := map[string]bool{}
+		for _, f := range res.Findings {
+			if f.RuleID == "APIGW001" && f.Range.Start.Line == 1 {
+				found[filepath.Base(f.Range.Filename)] = true
+			}
+		}
+		if !found["locked.yaml"] || !found["closed"] {
+			t.Errorf("APIGW001 findings for %v, want locked.yaml and closed", found)
+		}
 	})
 	t.Run("binary garbage and empty files are skipped", func(t *testing.T) {
 		dir := t.TempDir()

@@ -121,7 +121,12 @@ func Load(filename string, src []byte, opts Options) (frag *model.Fragment, ok b
 		if !Sniff(filename, src) {
 			return nil, false
 		}
-		return &model.Fragment{Diagnostics: []model.Finding{parseError(filename, lines, src, err)}}, true
+		f := parseError(filename, lines, src, err)
+		if openapi.DepthError(err) {
+			f.RuleID, f.Severity = openapi.RuleTooLarge, model.SeverityWarning
+			f.Message = "the template nests deeper than the parser's cap: it is not checked; flatten it, or exclude the file"
+		}
+		return &model.Fragment{Diagnostics: []model.Finding{f}}, true
 	}
 	if len(doc.Content) == 0 {
 		return nil, false
@@ -133,6 +138,9 @@ func Load(filename string, src []byte, opts Options) (frag *model.Fragment, ok b
 	root, serverless := templateRoot(top)
 	if root == nil {
 		return nil, false
+	}
+	if f, ok := openapi.CheckLimits(filename, lines, &doc); !ok {
+		return &model.Fragment{Diagnostics: []model.Finding{f}}, true
 	}
 	t := &tpl{
 		filename: filename, lines: lines, root: root, opts: opts, serverless: serverless,

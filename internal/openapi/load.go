@@ -58,7 +58,12 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 			return nil, false
 		}
 		frag := &model.Fragment{}
-		frag.Diagnostics = append(frag.Diagnostics, parseError(d, err))
+		f := parseError(d, err)
+		if DepthError(err) {
+			f.RuleID, f.Severity = RuleTooLarge, model.SeverityWarning
+			f.Message = "the document nests deeper than the parser's cap: it is not checked; flatten it, or exclude the file"
+		}
+		frag.Diagnostics = append(frag.Diagnostics, f)
 		return frag, true
 	}
 	if len(top.Content) == 0 || !isMap(top.Content[0]) {
@@ -68,6 +73,9 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 	spec, isDoc := version(d.root)
 	if !isDoc {
 		return nil, false
+	}
+	if f, ok := CheckLimits(filename, d.lines, &top); !ok {
+		return &model.Fragment{Diagnostics: []model.Finding{f}}, true
 	}
 	api := d.readAPI(spec)
 	frag = &model.Fragment{APIs: []*model.API{api}, Authorizers: d.authorizers}
