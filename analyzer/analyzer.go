@@ -66,6 +66,9 @@ type Result struct {
 	// Cached is set when the findings came from the cache; Project is then
 	// empty.
 	Cached bool
+	// Reused counts the documents whose loading was taken from the parse
+	// cache.
+	Reused int
 }
 
 // RuleInternal is the rule ID of a rule or policy that failed to run.
@@ -107,7 +110,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			src.log.dir(src.abs(d))
 		}
 	}
-	project := load(in, src, opts, jobs)
+	project, reused := load(in, src, opts, jobs)
 	engine, err := policyEngine(ctx, opts.Policies)
 	if err != nil {
 		return nil, err
@@ -139,6 +142,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		Project:  project,
 		Files:    len(files),
 		Rules:    AllRules(ctx),
+		Reused:   reused,
 	}
 	if key != "" && !slices.ContainsFunc(findings, func(f model.Finding) bool { return f.RuleID == RuleInternal }) {
 		// An internal error (a policy cut off at its deadline) may not
@@ -228,7 +232,7 @@ func AllRules(ctx context.Context) []model.RuleInfo {
 
 // load runs the loaders in a bounded worker pool and merges their fragments
 // in a fixed order, so that the same tree gives the same model.
-func load(in *input, src *sources, opts Options, jobs int) *model.Project {
+func load(in *input, src *sources, opts Options, jobs int) (*model.Project, int) {
 	cwd := src.cwd
 	frags := make([]*model.Fragment, len(in.docs)+len(in.vtl)+1)
 	var wg sync.WaitGroup
@@ -242,8 +246,9 @@ func load(in *input, src *sources, opts Options, jobs int) *model.Project {
 			frags[i] = safeLoad(fn)
 		}()
 	}
+	pc := newParseCache(opts.CacheDir, cwd, in.roots, opts.Parameters)
 	for i, path := range in.docs {
-		run(i, func() *model.Fragment { return loadDocument(path, src, in.roots, opts.Parameters) })
+		run(i, func() *model.Fragment { return loadDocument(path, src, in.roots, opts.Parameters, pc) })
 	}
 	for i, path := range in.vtl {
 		run(len(in.docs)+i, func() *model.Fragment { return loadVTL(path, src) })
@@ -263,7 +268,11 @@ func load(in *input, src *sources, opts Options, jobs int) *model.Project {
 	for _, f := range frags {
 		p.Merge(f)
 	}
-	return p
+	reused := 0
+	if pc != nil {
+		reused = int(pc.hits.Load())
+	}
+	return p, reused
 }
 
 // safeLoad turns a loader's panic into an internal-error diagnostic.
@@ -307,16 +316,35 @@ var MaxFileSize int64 = 10 << 20
 // RuleTooLarge is the rule ID of input that is not loaded because of a cap.
 const RuleTooLarge = "APIGW005"
 
-func loadDocument(path string, files *sources, roots []string, params map[string]string) *model.Fragment {
+func loadDocument(path string, files *sources, roots []string, params map[string]string, pc *parseCache) *model.Fragment {
 	src, failed := readFile(path, files)
 	if failed != nil {
 		return failed
+	}
+	var key string
+	if pc != nil {
+		key = pc.key(path, src)
+		if frag, ok := pc.get(key); ok {
+			return frag
+		}
+	}
+	readOther := false
+	read := files.log.readFileFunc()
+	readFile := func(name string) ([]byte, error) {
+		readOther = true
+		if read != nil {
+			return read(name)
+		}
+		return os.ReadFile(name)
 	}
 	frag, ok := openapi.Load(path, src)
 	if !ok {
 		// A CloudFormation/SAM template or serverless.yml, else a JSON or
 		// YAML file that is none of these.
-		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: files.cwd, Parameters: params, ReadFile: files.log.readFileFunc()})
+		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: files.cwd, Parameters: params, ReadFile: readFile})
+	}
+	if pc != nil && !readOther {
+		pc.put(key, frag)
 	}
 	return frag
 }

@@ -248,7 +248,7 @@ func toolIdentity() string {
 }
 
 func cachePath(dir, key string) string {
-	return filepath.Join(dir, key[:2], key+".entry")
+	return filepath.Join(dir, "runs", key[:2], key+".entry")
 }
 
 // cacheLoad returns the entry for key when it is intact and everything it

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/apigw-lint/apigw-lint/internal/bench"
 )
 
 // cacheTree writes a small tree: a Terraform module whose integration
@@ -149,7 +151,7 @@ func TestCache(t *testing.T) {
 	t.Run("a corrupt or truncated entry is a miss, then rewritten", func(t *testing.T) {
 		dir, cache := cacheTree(t), t.TempDir()
 		cold := cachedRun(t, dir, cache)
-		entries, _ := filepath.Glob(filepath.Join(cache, "*", "*.entry"))
+		entries, _ := filepath.Glob(filepath.Join(cache, "runs", "*", "*.entry"))
 		if len(entries) != 1 {
 			t.Fatalf("%d cache entries, want 1", len(entries))
 		}
@@ -206,8 +208,67 @@ func TestCache(t *testing.T) {
 				t.Errorf("run %d differs:\n%s", i, diff)
 			}
 		}
-		if tmp, _ := filepath.Glob(filepath.Join(cache, "*", ".entry-*")); len(tmp) != 0 {
+		if tmp, _ := filepath.Glob(filepath.Join(cache, "*", "*", ".*-*")); len(tmp) != 0 {
 			t.Errorf("temporary files left behind: %v", tmp)
 		}
 	})
+}
+
+// TestParseCacheKeepsFindings lints every rule fixture, the examples, the
+// Terraform and CloudFormation test trees, a generated tree and the shared
+// corpus (when present) three times: without a cache, with a cold cache,
+// and with the run cache dropped so that every document comes from the
+// parse cache. The three must report the same findings.
+func TestParseCacheKeepsFindings(t *testing.T) {
+	ctx := context.Background()
+	var dirs []string
+	fixtures, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*"))
+	dirs = append(dirs, fixtures...)
+	dirs = append(dirs, filepath.Join("..", "examples"), filepath.Join("..", "testdata", "terraform"),
+		filepath.Join("..", "testdata", "cloudformation"), filepath.Join("..", "testdata", "golden"))
+	gen := t.TempDir()
+	if _, err := bench.Generate(gen, bench.Options{Stacks: 12, DefectEvery: 3, Operations: 6}); err != nil {
+		t.Fatal(err)
+	}
+	dirs = append(dirs, gen)
+	if _, err := os.Stat(filepath.Join("..", "..", "shared", "corpus")); err == nil {
+		dirs = append(dirs, filepath.Join("..", "..", "shared", "corpus"))
+	}
+	reused := 0
+	for _, dir := range dirs {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cache := t.TempDir()
+		var runs []*Result
+		for i := range 3 {
+			opts := Options{Paths: []string{abs}, WorkDir: abs}
+			if i > 0 {
+				opts.CacheDir = cache
+			}
+			if i == 2 {
+				if err := os.RemoveAll(filepath.Join(cache, "runs")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res, err := Run(ctx, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs = append(runs, res)
+		}
+		if runs[2].Cached {
+			t.Fatalf("%s: the third run came from the run cache", dir)
+		}
+		reused += runs[2].Reused
+		for i, res := range runs[1:] {
+			if diff := cmp.Diff(runs[0].Findings, res.Findings); diff != "" {
+				t.Errorf("%s: run %d differs from the uncached run (-uncached +cached):\n%s", dir, i+2, diff)
+			}
+		}
+	}
+	if reused < 100 {
+		t.Errorf("only %d documents came from the parse cache", reused)
+	}
 }

@@ -113,7 +113,7 @@ func BenchmarkStages(b *testing.B) {
 			load(only, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
 		}
 	})
-	project := load(in, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
+	project, _ := load(in, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
 	b.Run("rules/go", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -264,6 +264,56 @@ func BenchmarkUnchangedTree(b *testing.B) {
 		var out bytes.Buffer
 		if err := report.Text(&out, report.Input{Findings: res.Findings, FilesScanned: res.Files}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOneFileChanged lints the 1,000-stack tree with the caches on
+// after one OpenAPI export changed: the run cache misses, the other 999
+// exports come from the parse cache, and Terraform, the rules and the
+// policies run in full.
+func BenchmarkOneFileChanged(b *testing.B) {
+	dir := benchTree(b, 1000)
+	cache := b.TempDir()
+	ctx := context.Background()
+	exports, _ := filepath.Glob(filepath.Join(dir, "stacks", "s0500", "api", "*"))
+	if len(exports) != 1 {
+		b.Fatalf("exports of stack 500: %v", exports)
+	}
+	orig, err := os.ReadFile(exports[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = os.WriteFile(exports[0], orig, 0o644) }() // restores the shared tree
+	edit := func(i int) {
+		text := append([]byte(nil), orig...)
+		if !bytes.HasPrefix(bytes.TrimSpace(orig), []byte("{")) {
+			text = append(text, fmt.Sprintf("# edit %d\n", i)...) // JSON gets no comment: whitespace
+		} else {
+			text = append(text, bytes.Repeat([]byte(" "), i)...)
+		}
+		if err := os.WriteFile(exports[0], text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	edit(0)
+	if _, err := Run(ctx, Options{Paths: []string{dir}, WorkDir: dir, CacheDir: cache}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		i++
+		b.StopTimer()
+		edit(i)
+		b.StartTimer()
+		res, err := Run(ctx, Options{Paths: []string{dir}, WorkDir: dir, CacheDir: cache})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Cached || res.Reused != 999 {
+			b.Fatalf("cached=%v, %d documents reused; want a run that reuses 999", res.Cached, res.Reused)
 		}
 	}
 }

@@ -36,7 +36,7 @@ func TestCacheFlags(t *testing.T) {
 		return out.String()
 	}
 	entries := func() int {
-		m, _ := filepath.Glob(filepath.Join(cache, "*", "*.entry"))
+		m, _ := filepath.Glob(filepath.Join(cache, "runs", "*", "*.entry"))
 		return len(m)
 	}
 	base := []string{"--no-color", "--format", "sarif", "../../examples/infra"}

@@ -11,6 +11,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -77,6 +78,7 @@ type lintOptions struct {
 	paramFiles []string
 	noCache    bool
 	cacheDir   string
+	cpuProfile string
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -116,6 +118,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line")
 	f.StringArrayVar(&o.params, "parameter", nil, "CloudFormation template parameter Key=Value (repeatable)")
 	f.StringArrayVar(&o.paramFiles, "parameters", nil, "CloudFormation parameters file (CLI list, CodePipeline or plain JSON object; repeatable)")
+	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	_ = f.MarkHidden("cpuprofile")
 	f.BoolVar(&o.noCache, "no-cache", false, "do not read or write the result cache")
 	f.StringVar(&o.cacheDir, "cache-dir", "", "result cache directory (default: $APIGW_LINT_CACHE_DIR, else apigw-lint in the user cache directory)")
 	f.StringVar(&o.now, "now", "", "check certificate expiry against this date (2006-01-02 or RFC 3339) instead of the clock")
@@ -227,6 +231,19 @@ func analyze(cmd *cobra.Command, paths []string, o *lintOptions) (*analyzer.Resu
 func lint(cmd *cobra.Command, stdout io.Writer, paths []string, o lintOptions) error {
 	if _, err := model.ParseSeverity(o.failOn); err != nil {
 		return fmt.Errorf("--fail-on: %w", err)
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			_ = f.Close()
+		}()
 	}
 	res, cfg, err := analyze(cmd, paths, &o)
 	if err != nil {

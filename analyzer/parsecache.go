@@ -1,0 +1,110 @@
+package analyzer
+
+import (
+	"bytes"
+	"encoding/gob"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+
+	"github.com/apigw-lint/apigw-lint/internal/model"
+)
+
+// The parse cache keeps what loading one OpenAPI export or CloudFormation
+// template made of it (its model fragment and loading findings, kin-openapi's
+// validation included), addressed by the SHA-256 of the file's text, its
+// name, the CloudFormation parameters and this build of apigw-lint. A tree
+// in which a few files changed reloads those files only; the run cache
+// (cache.go) covers a tree in which none did. Terraform modules are not
+// kept: a module's model depends on its callers, its variables files and
+// the files its functions read.
+//
+// A template that reads another file while loading (a local
+// BodyS3Location, an AWS::Include) is not kept, since its fragment depends
+// on more than its own text. Entries are written and checked like the run
+// cache's: atomic rename, checksum, anything that does not decode is a
+// miss.
+
+// parseCache is one run's view of the parse cache; nil when the cache is off.
+type parseCache struct {
+	dir  string
+	ctx  []byte // what else a fragment depends on: parameters, roots, working directory
+	hits atomic.Int64
+}
+
+func newParseCache(cacheDir, cwd string, roots []string, params map[string]string) *parseCache {
+	if cacheDir == "" {
+		return nil
+	}
+	ctx, _ := json.Marshal(struct { // map keys are sorted
+		Params map[string]string
+		Roots  []string
+		Cwd    string
+	}{params, roots, cwd})
+	return &parseCache{dir: filepath.Join(cacheDir, "parse"), ctx: ctx}
+}
+
+func (c *parseCache) key(name string, src []byte) string {
+	h := bytes.NewBuffer(nil)
+	h.WriteString(toolIdentity())
+	h.WriteByte(0)
+	h.WriteString(name)
+	h.WriteByte(0)
+	h.Write(c.ctx)
+	h.WriteByte(0)
+	h.WriteString(digest(src))
+	return digest(h.Bytes())
+}
+
+func (c *parseCache) path(key string) string {
+	return filepath.Join(c.dir, key[:2], key+".frag")
+}
+
+// get returns the fragment kept for the document, if any.
+func (c *parseCache) get(key string) (*model.Fragment, bool) {
+	raw, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return nil, false
+	}
+	sum, body, ok := bytes.Cut(raw, []byte("\n"))
+	if !ok || digest(body) != string(sum) {
+		return nil, false
+	}
+	var e parseEntry
+	if gob.NewDecoder(bytes.NewReader(body)).Decode(&e) != nil || e.Format != cacheFormat {
+		return nil, false
+	}
+	c.hits.Add(1)
+	if e.Fragment == nil {
+		return nil, true // not a document apigw-lint reads
+	}
+	return e.Fragment, true
+}
+
+// put keeps a fragment (nil: the file is no document apigw-lint reads).
+// Failing to write only costs the next run a load.
+func (c *parseCache) put(key string, f *model.Fragment) {
+	var body bytes.Buffer
+	if gob.NewEncoder(&body).Encode(parseEntry{Format: cacheFormat, Fragment: f}) != nil {
+		return
+	}
+	out := append([]byte(digest(body.Bytes())+"\n"), body.Bytes()...)
+	p := c.path(key)
+	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".frag-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(out)
+	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
+		_ = os.Remove(tmp.Name())
+	}
+}
+
+type parseEntry struct {
+	Format   int
+	Fragment *model.Fragment
+}
