@@ -99,6 +99,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	src := newSources(cwd)
 	var key string
 	if opts.CacheDir != "" {
+		sweep(opts.CacheDir, time.Now())
 		if key, err = cacheKey(opts, in, cwd, time.Now()); err != nil {
 			return nil, err
 		}

@@ -283,6 +283,7 @@ func cacheLoad(dir, key string) (*cacheEntry, bool) {
 			return nil, false
 		}
 	}
+	touch(cachePath(dir, key))
 	return &e, true
 }
 
@@ -352,4 +353,41 @@ func DefaultCacheDir() string {
 		return ""
 	}
 	return filepath.Join(d, "apigw-lint")
+}
+
+// Entries not used for cacheMaxAge are deleted, by a sweep that runs at
+// most once a day per cache directory (its time is kept in a marker file):
+// a hit refreshes its entry's modification time.
+const (
+	cacheMaxAge     = 30 * 24 * time.Hour
+	cacheSweepEvery = 24 * time.Hour
+)
+
+// touch marks an entry as used.
+func touch(path string) {
+	now := time.Now()
+	_ = os.Chtimes(path, now, now)
+}
+
+// sweep deletes the entries of dir not used for cacheMaxAge, once a day.
+func sweep(dir string, now time.Time) {
+	marker := filepath.Join(dir, ".swept")
+	if fi, err := os.Stat(marker); err == nil && now.Sub(fi.ModTime()) < cacheSweepEvery {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	if err := os.WriteFile(marker, nil, 0o644); err != nil {
+		return
+	}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == marker {
+			return nil
+		}
+		if fi, err := d.Info(); err == nil && now.Sub(fi.ModTime()) > cacheMaxAge {
+			_ = os.Remove(p)
+		}
+		return nil
+	})
 }

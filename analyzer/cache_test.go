@@ -2,10 +2,13 @@ package analyzer
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -270,5 +273,44 @@ func TestParseCacheKeepsFindings(t *testing.T) {
 	}
 	if reused < 100 {
 		t.Errorf("only %d documents came from the parse cache", reused)
+	}
+}
+
+// TestCacheSweep checks that entries unused for the maximum age are
+// deleted, used ones kept, and that the sweep runs once a day.
+func TestCacheSweep(t *testing.T) {
+	dir, cache := cacheTree(t), t.TempDir()
+	cachedRun(t, dir, cache)
+	entries := func() []string {
+		var out []string
+		_ = filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && d.Name() != ".swept" {
+				out = append(out, p)
+			}
+			return nil
+		})
+		return out
+	}
+	all := entries()
+	if len(all) < 2 {
+		t.Fatalf("entries %v, want the run's and the export's", all)
+	}
+	old := time.Now().Add(-cacheMaxAge - time.Hour)
+	for _, p := range all {
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sweep(cache, time.Now()) // swept today already: nothing happens
+	if got := entries(); len(got) != len(all) {
+		t.Fatalf("a second sweep the same day deleted entries: %v", got)
+	}
+	if !cachedRun(t, dir, cache).Cached { // a hit refreshes the run entry
+		t.Fatal("not served from the cache")
+	}
+	sweep(cache, time.Now().Add(cacheSweepEvery+time.Minute))
+	got := entries()
+	if len(got) != 1 || !strings.HasSuffix(got[0], ".entry") {
+		t.Errorf("after the sweep %v, want only the run entry that was used", got)
 	}
 }

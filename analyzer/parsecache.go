@@ -76,6 +76,7 @@ func (c *parseCache) get(key string) (*model.Fragment, bool) {
 		return nil, false
 	}
 	c.hits.Add(1)
+	touch(c.path(key))
 	if e.Fragment == nil {
 		return nil, true // not a document apigw-lint reads
 	}
