@@ -381,12 +381,17 @@ func sweep(dir string, now time.Time) {
 	if err := os.WriteFile(marker, nil, 0o644); err != nil {
 		return
 	}
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || p == marker {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return
+	}
+	defer root.Close()
+	_ = fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == ".swept" {
 			return nil
 		}
 		if fi, err := d.Info(); err == nil && now.Sub(fi.ModTime()) > cacheMaxAge {
-			_ = os.Remove(p)
+			_ = root.Remove(p)
 		}
 		return nil
 	})
