@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,6 +12,22 @@ import (
 // policies — on one fuzzed file of each kind: no panic may escape, and no
 // rule, policy or loader may fail (APIGW000).
 func FuzzAnalyzeFile(f *testing.F) {
+	// Every tenth file of the shared corpus too, when it is there.
+	n := 0
+	_ = filepath.WalkDir("../../shared/corpus", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		switch ext := filepath.Ext(p); ext {
+		case ".yaml", ".json", ".tf", ".vtl":
+			if n++; n%10 == 0 {
+				if b, err := os.ReadFile(p); err == nil && len(b) < 1<<18 {
+					f.Add(ext, b)
+				}
+			}
+		}
+		return nil
+	})
 	for _, glob := range []string{"../testdata/rules/*/*.yaml", "../testdata/rules/*/*.json", "../testdata/rules/*/terraform/*.tf", "../testdata/rules/*/*.vtl"} {
 		paths, _ := filepath.Glob(glob)
 		for i, p := range paths {

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -77,11 +78,18 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 	if f, ok := CheckLimits(filename, d.lines, &top); !ok {
 		return &model.Fragment{Diagnostics: []model.Finding{f}}, true
 	}
+	// kin-openapi validates a copy of the tree while the loader reads it
+	// (neither writes to it): a single large export takes the time of the
+	// longer of the two, not of both.
+	var kinErr error
+	var wg sync.WaitGroup
+	if !opts.SkipValidation {
+		wg.Go(func() { kinErr = kinValidate(&top, src, spec) })
+	}
 	api := d.readAPI(spec)
 	frag = &model.Fragment{APIs: []*model.API{api}, Authorizers: d.authorizers}
-	if !opts.SkipValidation {
-		d.validate(&top, src, spec)
-	}
+	wg.Wait()
+	d.reportInvalid(kinErr)
 	frag.Ignores = d.ignores(d.root, nil, 0)
 	if !bytes.HasPrefix(bytes.TrimSpace(src), []byte("{")) {
 		// JSON decoders keep the last of duplicate keys too, but a JSON

@@ -1,6 +1,9 @@
 package openapi
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -188,6 +191,21 @@ func TestHTTPAPIDetected(t *testing.T) {
 }
 
 func FuzzLoad(f *testing.F) {
+	// Seeds: the rule fixtures' and the shared corpus's OpenAPI documents.
+	for _, root := range []string{"../../testdata/rules", "../../../shared/corpus"} {
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			switch filepath.Ext(p) {
+			case ".yaml", ".yml", ".json":
+				if b, err := os.ReadFile(p); err == nil && len(b) < 1<<18 && Sniff(b) {
+					f.Add(b)
+				}
+			}
+			return nil
+		})
+	}
 	f.Add([]byte(swagger2YAML))
 	f.Add([]byte("openapi: 3.0.1\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: &a\n        responses: *a\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {

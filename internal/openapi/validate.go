@@ -24,12 +24,11 @@ var errNoExternalRefs = errors.New("external references are not followed")
 
 func refuseURI(*openapi3.Loader, *url.URL) ([]byte, error) { return nil, errNoExternalRefs }
 
-// validate runs kin-openapi's loader and validator on the document and
-// reports the first complaint as an APIGW007 note, positioned at the
-// operation it names when it names one. A panic inside kin-openapi on
-// hostile input is a complaint too.
-func (d *doc) validate(top *yaml.Node, src []byte, spec string) {
-	err := kinValidate(top, src, spec)
+// reportInvalid reports kin-openapi's first complaint about the document
+// (kinValidate) as an APIGW007 note, positioned at the operation it names
+// when it names one. A panic inside kin-openapi on hostile input is a
+// complaint too.
+func (d *doc) reportInvalid(err error) {
 	if err == nil {
 		return
 	}
