@@ -132,7 +132,8 @@ const (
 
 // builtinPrune are the parts of the model no built-in policy reads, by
 // struct type and JSON field name: a method's declared responses, the
-// mapping templates, and the ranges of an integration's and an integration
+// mapping templates, the integration values no built-in reads, a pattern's
+// status ranges, and the ranges of an integration's and an integration
 // response's values (no built-in policy reports at them; the pattern's is
 // kept, APIGW110 reports there) — about half the objects of a large model.
 // When only the built-in policies are loaded they are left out of the
@@ -141,13 +142,14 @@ const (
 // without them and requires the same findings, so a built-in policy that
 // starts reading one of them fails it.
 var builtinPrune = map[reflect.Type]map[string]int{
-	reflect.TypeFor[model.Method](): {"responses": pruneField},
+	reflect.TypeFor[model.Method](): {"responses": pruneField, "responses_known": pruneField},
 	reflect.TypeFor[model.Integration](): {
-		"request_templates": pruneField, "range": pruneField,
-		"type": pruneRange, "uri": pruneRange, "http_method": pruneRange, "passthrough_behavior": pruneRange,
-		"invocation_type": pruneRange, "connection_type": pruneRange,
+		"request_templates": pruneField, "range": pruneField, "responses_known": pruneField,
+		"http_method": pruneField, "passthrough_behavior": pruneField, "invocation_type": pruneField,
+		"type": pruneRange, "uri": pruneRange, "connection_type": pruneRange,
 	},
 	reflect.TypeFor[model.IntegrationResponse](): {"response_templates": pruneField, "range": pruneField, "status_code": pruneRange},
+	reflect.TypeFor[model.PatternFacts]():        {"status_ranges": pruneField},
 	reflect.TypeFor[model.Project]():             {"templates": pruneField},
 }
 
