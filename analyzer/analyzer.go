@@ -6,6 +6,7 @@ package analyzer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -367,9 +368,13 @@ func loadVTL(path string, files *sources) *model.Fragment {
 
 // check runs every Go rule and the policies, in parallel, over the model.
 func check(ctx context.Context, p *model.Project, engine *policies.Engine, only map[string]bool, now time.Time, params config.Params, jobs int) []model.Finding {
+	return checkRules(ctx, rules.All(), p, engine, only, now, params, jobs)
+}
+
+// checkRules is check over the given Go rules.
+func checkRules(ctx context.Context, all []*rules.Rule, p *model.Project, engine *policies.Engine, only map[string]bool, now time.Time, params config.Params, jobs int) []model.Finding {
 	patterns := rules.NewPatterns()
 	rules.Annotate(p, patterns)
-	all := rules.All()
 	results := make([][]model.Finding, len(all)+1)
 	// At most jobs rules (the policy evaluation counts as one) run at a
 	// time. The policies go first: they take longest.
@@ -383,15 +388,12 @@ func check(ctx context.Context, p *model.Project, engine *policies.Engine, only 
 		wg.Go(func() {
 			defer func() { <-sem }()
 			fs, err := engine.EvalJobs(ctx, p, jobs)
-			if err != nil {
-				results[len(all)] = []model.Finding{internalError("policies", err)}
-				return
-			}
 			for _, f := range fs {
 				if only == nil || only[f.RuleID] {
 					results[len(all)] = append(results[len(all)], f)
 				}
 			}
+			results[len(all)] = append(results[len(all)], policyFailures(err)...)
 		})
 	}
 	for i, r := range all {
@@ -408,6 +410,28 @@ func check(ctx context.Context, p *model.Project, engine *policies.Engine, only 
 	var out []model.Finding
 	for _, r := range results {
 		out = append(out, r...)
+	}
+	return out
+}
+
+// policyFailures turns the policies' evaluation error into APIGW000
+// findings: one per failing policy, or one for the evaluation.
+func policyFailures(err error) []model.Finding {
+	if err == nil {
+		return nil
+	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	var out []model.Finding
+	for _, e := range errs {
+		var pe *policies.PolicyError
+		if errors.As(e, &pe) {
+			out = append(out, internalError("policy "+pe.Policy, pe.Err))
+		} else {
+			out = append(out, internalError("policies", e))
+		}
 	}
 	return out
 }

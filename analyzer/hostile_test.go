@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apigw-lint/apigw-lint/internal/config"
 	"github.com/apigw-lint/apigw-lint/internal/model"
+	"github.com/apigw-lint/apigw-lint/policies"
 	"github.com/apigw-lint/apigw-lint/rules"
 )
 
@@ -189,5 +191,76 @@ func TestPanickingRuleBecomesFinding(t *testing.T) {
 	got := runRule(&rules.Pass{Rule: r, Project: &model.Project{}, Patterns: rules.NewPatterns()})
 	if len(got) != 1 || got[0].RuleID != RuleInternal || !strings.Contains(got[0].Message, "APIGW999") {
 		t.Fatalf("findings = %+v, want one %s naming APIGW999", got, RuleInternal)
+	}
+}
+
+// TestFailuresDoNotStopTheRun runs the Go rules and the policies over the
+// examples with a rule that panics and a policy that fails at evaluation:
+// each becomes one APIGW000 naming it, and every other rule's and policy's
+// findings are still reported.
+func TestFailuresDoNotStopTheRun(t *testing.T) {
+	ctx := context.Background()
+	dir, err := filepath.Abs(filepath.Join("..", "examples", "infra"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := discover([]string{dir}, dir, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadProject := func() *model.Project {
+		p, _ := load(in, newSources(dir), Options{}, 2)
+		return p
+	}
+	engine, err := policyEngine(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := rulesOf(&Result{Findings: check(ctx, loadProject(), engine, nil, time.Now(), config.Default().Params, 2)})
+	if len(want) < 5 {
+		t.Fatalf("only %v on the examples", want)
+	}
+
+	panicking := &rules.Rule{ID: "APIGW999", Name: "panics", Severity: model.SeverityError, Check: func(p *rules.Pass) error {
+		_ = p.Project.APIs[len(p.Project.APIs)+1] // a programmer error: index out of range
+		return nil
+	}}
+	srcs, err := policies.Modules(policies.Builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs["failing.rego"] = "package apigw.rules.test.failing\n\ndeny contains x if {\n\tsome api in input.apis\n\tx := to_number(api.id)\n}\n"
+	failing, err := policies.Compile(ctx, srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		rules   []*rules.Rule
+		engine  *policies.Engine
+		failing string
+	}{
+		{"a panicking rule", append(rules.All(), panicking), engine, "APIGW999"},
+		{"a failing policy", rules.All(), failing, "apigw.rules.test.failing"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(ctx, time.Minute)
+			defer cancel()
+			got := checkRules(ctx, tc.rules, loadProject(), tc.engine, nil, time.Now(), config.Default().Params, 2)
+			counts := rulesOf(&Result{Findings: got})
+			if counts[RuleInternal] != 1 {
+				t.Fatalf("%d %s findings, want 1", counts[RuleInternal], RuleInternal)
+			}
+			for _, f := range got {
+				if f.RuleID == RuleInternal && !strings.Contains(f.Message, tc.failing) {
+					t.Errorf("%s does not name %s: %s", RuleInternal, tc.failing, f.Message)
+				}
+			}
+			for id, n := range want {
+				if counts[id] != n {
+					t.Errorf("%s: %d findings, want %d as without the failure", id, counts[id], n)
+				}
+			}
+		})
 	}
 }

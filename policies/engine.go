@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,35 +41,48 @@ var Builtin embed.FS
 // policies visit every method).
 var heavy = []string{"selection", "security"}
 
+// A policyQuery is one of the queries and the policy packages it covers.
+type policyQuery struct {
+	text     string
+	packages []string // data.apigw.rules.<category>.<name>
+}
+
 // queriesFor returns the queries over the compiled policies' categories: one
 // per heavy category, and one for all the others, the user's own included.
 // A category is bound before the reference is taken, so that each query
 // evaluates its own policies only.
-func queriesFor(c *ast.Compiler) []string {
+func queriesFor(c *ast.Compiler) []policyQuery {
 	prefix := ast.MustParseRef("data.apigw.rules")
-	seen := map[string]bool{}
+	byCategory := map[string][]string{}
 	for _, m := range c.Modules {
 		path := m.Package.Path
-		if len(path) <= len(prefix) || !path.HasPrefix(prefix) {
+		if len(path) <= len(prefix)+1 || !path.HasPrefix(prefix) {
 			continue
 		}
 		if s, ok := path[len(prefix)].Value.(ast.String); ok {
-			seen[string(s)] = true
+			byCategory[string(s)] = append(byCategory[string(s)], path.String())
 		}
 	}
-	var out, rest []string
+	var out []policyQuery
+	var rest []string
+	var restPkgs []string
 	for _, h := range heavy {
-		if seen[h] {
-			out = append(out, fmt.Sprintf("finding := data.apigw.rules[%q][_].deny[_]", h))
-			delete(seen, h)
+		if pkgs, ok := byCategory[h]; ok {
+			out = append(out, policyQuery{fmt.Sprintf("finding := data.apigw.rules[%q][_].deny[_]", h), pkgs})
+			delete(byCategory, h)
 		}
 	}
-	for c := range seen {
+	for c, pkgs := range byCategory {
 		rest = append(rest, strconv.Quote(c))
+		restPkgs = append(restPkgs, pkgs...)
 	}
 	if len(rest) > 0 {
 		sort.Strings(rest)
-		out = append(out, fmt.Sprintf("some category in {%s}; finding := data.apigw.rules[category][_].deny[_]", strings.Join(rest, ", ")))
+		out = append(out, policyQuery{fmt.Sprintf("some category in {%s}; finding := data.apigw.rules[category][_].deny[_]", strings.Join(rest, ", ")), restPkgs})
+	}
+	for i := range out {
+		sort.Strings(out[i].packages)
+		out[i].packages = slices.Compact(out[i].packages)
 	}
 	return out
 }
@@ -79,6 +93,8 @@ const DefaultTimeout = 30 * time.Second
 // An Engine is the compiled policies with their query prepared once.
 type Engine struct {
 	prepared []rego.PreparedEvalQuery
+	queries  []policyQuery
+	compiler *ast.Compiler
 	rules    []model.RuleInfo
 	Timeout  time.Duration
 	// builtinOnly is set when no user policy is loaded: the input then
@@ -187,10 +203,11 @@ func Compile(ctx context.Context, srcs map[string]string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{rules: rules, Timeout: DefaultTimeout}
+	e := &Engine{rules: rules, Timeout: DefaultTimeout, compiler: compiler}
 	for _, q := range queriesFor(compiler) {
+		e.queries = append(e.queries, q)
 		prepared, err := rego.New(
-			rego.Query(q),
+			rego.Query(q.text),
 			rego.Compiler(compiler),
 			rego.StrictBuiltinErrors(true),
 		).PrepareForEval(ctx)
@@ -262,7 +279,9 @@ func (e *Engine) Eval(ctx context.Context, p *model.Project) ([]model.Finding, e
 
 // EvalJobs evaluates every policy once over the whole model: the model is
 // converted to OPA's input with up to jobs goroutines, and the queries
-// (see queries) run side by side when jobs allows.
+// (see queriesFor) run side by side when jobs allows. When a policy fails,
+// the others' findings are still returned, with a *PolicyError for each
+// one that failed (joined); any other error means no findings.
 func (e *Engine) EvalJobs(ctx context.Context, p *model.Project, jobs int) ([]model.Finding, error) {
 	c := &converter{workers: max(jobs, 1)}
 	if e.builtinOnly && !e.FullInput {
@@ -289,25 +308,81 @@ func (e *Engine) EvalJobs(ctx context.Context, p *model.Project, jobs int) ([]mo
 		})
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("evaluate policies: %w", err)
-	}
 	var out []model.Finding
-	for _, rs := range results {
-		for _, r := range rs {
-			raw, err := json.Marshal(r.Bindings["finding"])
-			if err != nil {
-				return nil, fmt.Errorf("encode policy finding: %w", err)
-			}
-			var f model.Finding
-			if err := json.Unmarshal(raw, &f); err != nil {
-				return nil, fmt.Errorf("policy finding %s: %w", raw, err)
-			}
-			if f.RuleID == "" || f.Range.Filename == "" {
-				return nil, fmt.Errorf("policy finding without rule ID or range: %s", raw)
-			}
-			out = append(out, f)
+	var failed []error
+	for i, rs := range results {
+		var fs []model.Finding
+		err := errs[i]
+		if err == nil {
+			fs, err = decodeFindings(rs)
 		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return out, fmt.Errorf("evaluate policies: %w", err)
+			}
+			// A policy failed or returned a malformed finding: find it,
+			// and keep the others' findings.
+			var perr []error
+			fs, perr = e.isolate(ctx, i, input)
+			failed = append(failed, perr...)
+		}
+		out = append(out, fs...)
+	}
+	return out, errors.Join(failed...)
+}
+
+// A PolicyError is the failure of one policy's evaluation.
+type PolicyError struct {
+	Policy string // its package
+	Err    error
+}
+
+func (e *PolicyError) Error() string { return e.Policy + ": " + e.Err.Error() }
+func (e *PolicyError) Unwrap() error { return e.Err }
+
+// isolate evaluates the policies of query i one package at a time, after
+// the query as a whole failed: the findings of those that succeed, and a
+// PolicyError for each that does not.
+func (e *Engine) isolate(ctx context.Context, i int, input ast.Value) ([]model.Finding, []error) {
+	var out []model.Finding
+	var failed []error
+	for _, pkg := range e.queries[i].packages {
+		q, err := rego.New(
+			rego.Query("finding := "+pkg+".deny[_]"),
+			rego.Compiler(e.compiler),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(ctx)
+		if err == nil {
+			var rs rego.ResultSet
+			if rs, err = q.Eval(ctx, rego.EvalParsedInput(input)); err == nil {
+				var fs []model.Finding
+				if fs, err = decodeFindings(rs); err == nil {
+					out = append(out, fs...)
+					continue
+				}
+			}
+		}
+		failed = append(failed, &PolicyError{Policy: strings.TrimPrefix(pkg, "data."), Err: err})
+	}
+	return out, failed
+}
+
+// decodeFindings reads the findings a query returned.
+func decodeFindings(rs rego.ResultSet) ([]model.Finding, error) {
+	var out []model.Finding
+	for _, r := range rs {
+		raw, err := json.Marshal(r.Bindings["finding"])
+		if err != nil {
+			return nil, fmt.Errorf("encode policy finding: %w", err)
+		}
+		var f model.Finding
+		if err := json.Unmarshal(raw, &f); err != nil {
+			return nil, fmt.Errorf("policy finding %s: %w", raw, err)
+		}
+		if f.RuleID == "" || f.Range.Filename == "" {
+			return nil, fmt.Errorf("policy finding without rule ID or range: %s", raw)
+		}
+		out = append(out, f)
 	}
 	return out, nil
 }
