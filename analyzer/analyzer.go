@@ -387,6 +387,11 @@ func checkRules(ctx context.Context, all []*rules.Rule, p *model.Project, engine
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
+			defer func() {
+				if v := recover(); v != nil {
+					results[len(all)] = append(results[len(all)], internalError("policies", fmt.Errorf("panic: %v\n%s", v, debug.Stack())))
+				}
+			}()
 			fs, err := engine.EvalJobs(ctx, p, jobs)
 			for _, f := range fs {
 				if only == nil || only[f.RuleID] {

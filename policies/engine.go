@@ -304,6 +304,11 @@ func (e *Engine) EvalJobs(ctx context.Context, p *model.Project, jobs int) ([]mo
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
+			defer func() {
+				if v := recover(); v != nil {
+					errs[i] = fmt.Errorf("panic: %v", v)
+				}
+			}()
 			results[i], errs[i] = q.Eval(ctx, rego.EvalParsedInput(input))
 		})
 	}
@@ -347,24 +352,36 @@ func (e *Engine) isolate(ctx context.Context, i int, input ast.Value) ([]model.F
 	var out []model.Finding
 	var failed []error
 	for _, pkg := range e.queries[i].packages {
-		q, err := rego.New(
-			rego.Query("finding := "+pkg+".deny[_]"),
-			rego.Compiler(e.compiler),
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(ctx)
-		if err == nil {
-			var rs rego.ResultSet
-			if rs, err = q.Eval(ctx, rego.EvalParsedInput(input)); err == nil {
-				var fs []model.Finding
-				if fs, err = decodeFindings(rs); err == nil {
-					out = append(out, fs...)
-					continue
-				}
-			}
+		fs, err := e.evalPackage(ctx, pkg, input)
+		if err != nil {
+			failed = append(failed, &PolicyError{Policy: strings.TrimPrefix(pkg, "data."), Err: err})
+			continue
 		}
-		failed = append(failed, &PolicyError{Policy: strings.TrimPrefix(pkg, "data."), Err: err})
+		out = append(out, fs...)
 	}
 	return out, failed
+}
+
+// evalPackage evaluates one policy package; a panic is its error.
+func (e *Engine) evalPackage(ctx context.Context, pkg string, input ast.Value) (fs []model.Finding, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v", v)
+		}
+	}()
+	q, err := rego.New(
+		rego.Query("finding := "+pkg+".deny[_]"),
+		rego.Compiler(e.compiler),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	return decodeFindings(rs)
 }
 
 // decodeFindings reads the findings a query returned.

@@ -100,6 +100,11 @@ func (c *converter) slice(v reflect.Value) (ast.Value, error) {
 	var wg sync.WaitGroup
 	for w := range c.workers {
 		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					errs[w] = fmt.Errorf("panic: %v", v)
+				}
+			}()
 			sub := &converter{prune: c.prune}
 			for {
 				lo := int(next.Add(chunk)) - chunk
