@@ -35,6 +35,7 @@ type converter struct {
 	lastFile     string
 	lastFileTerm *ast.Term
 	prune        map[reflect.Type]map[string]int
+	keep         map[reflect.Type]func(reflect.Value) bool
 	// workers, when above 1, converts the long slices of the value given
 	// (the project's element lists) in that many goroutines, each with a
 	// converter of its own.
@@ -71,6 +72,35 @@ func (c *converter) object(v reflect.Value, noRange bool) (ast.Value, error) {
 	return ast.NewObject(kvs...), nil
 }
 
+// filter returns the elements of a slice that c.keep keeps.
+func (c *converter) filter(v reflect.Value) reflect.Value {
+	et := v.Type().Elem()
+	isPtr := et.Kind() == reflect.Pointer
+	if isPtr {
+		et = et.Elem()
+	}
+	keep := c.keep[et]
+	if keep == nil {
+		return v
+	}
+	out := reflect.MakeSlice(v.Type(), 0, v.Len())
+	for i := range v.Len() {
+		e := v.Index(i)
+		if isPtr {
+			if e.IsNil() {
+				continue
+			}
+			if !keep(e.Elem()) {
+				continue
+			}
+		} else if !keep(e) {
+			continue
+		}
+		out = reflect.Append(out, e)
+	}
+	return out
+}
+
 // withoutRange converts a value (a *model.Value) without its range.
 func (c *converter) withoutRange(v reflect.Value) (ast.Value, error) {
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
@@ -105,7 +135,7 @@ func (c *converter) slice(v reflect.Value) (ast.Value, error) {
 					errs[w] = fmt.Errorf("panic: %v", v)
 				}
 			}()
-			sub := &converter{prune: c.prune}
+			sub := &converter{prune: c.prune, keep: c.keep}
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= n {
@@ -156,6 +186,19 @@ var builtinPrune = map[reflect.Type]map[string]int{
 	reflect.TypeFor[model.IntegrationResponse](): {"response_templates": pruneField, "range": pruneField, "status_code": pruneRange},
 	reflect.TypeFor[model.PatternFacts]():        {"status_ranges": pruneField},
 	reflect.TypeFor[model.Project]():             {"templates": pruneField},
+}
+
+// builtinKeep filters the elements of lists in the built-in-only input, by
+// element type. The only built-in policy that reads integration responses
+// is APIGW110, and it reports only a pattern that matches the empty error
+// message or every status code (facts computed in Go): the others, nearly
+// all of a large model's responses, are left out. The same differential
+// test guards it.
+var builtinKeep = map[reflect.Type]func(reflect.Value) bool{
+	reflect.TypeFor[model.IntegrationResponse](): func(v reflect.Value) bool {
+		f := v.Interface().(model.IntegrationResponse).Facts
+		return f != nil && (f.MatchesEmpty || f.MatchesAllStatus)
+	},
 }
 
 var (
@@ -231,6 +274,11 @@ func (c *converter) value(v reflect.Value) (ast.Value, error) {
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.IsNil() {
 			return ast.Null{}, nil
+		}
+		if v.Kind() == reflect.Slice && c.keep != nil {
+			if v = c.filter(v); v.Len() == 0 {
+				return ast.NewArray(), nil
+			}
 		}
 		if c.workers > 1 && v.Len() >= parallelMin {
 			return c.slice(v)
