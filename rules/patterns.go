@@ -17,6 +17,9 @@ import (
 type Patterns struct {
 	mu sync.Mutex
 	m  map[string]*patternEntry
+	// templates holds the parse of each mapping template of the run
+	// (*model.Template → *parsedTemplate).
+	templates sync.Map
 }
 
 type patternEntry struct {

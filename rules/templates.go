@@ -1,22 +1,12 @@
 package rules
 
 import (
-	"runtime"
 	"strings"
 	"sync"
-	"weak"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
 	"github.com/apigw-lint/apigw-lint/internal/vtl"
 )
-
-// parseCache holds the parse of each mapping template, so that the ten
-// APIGW2xx rules, which run concurrently, parse every template once per run.
-// Pass has no field for it (only Patterns), so the cache is package-level,
-// keyed by a weak pointer to the template: an entry is dropped when the
-// project that holds the template is collected, and a later run, whose
-// templates are new values, never sees a stale parse.
-var parseCache sync.Map // weak.Pointer[model.Template] → *parsedTemplate
 
 type parsedTemplate struct {
 	once sync.Once
@@ -25,18 +15,21 @@ type parsedTemplate struct {
 }
 
 // parseTemplate returns the parse of t's body, or ok=false when the body is
-// not known (a Terraform templatefile with unknown variables).
-func parseTemplate(t *model.Template) (tree *vtl.Template, errs []*vtl.Error, ok bool) {
+// not known (a Terraform templatefile with unknown variables). The parse is
+// kept in the run's cache (Patterns), so that the APIGW2xx rules, which run
+// concurrently, parse every template once per run, and the parses are
+// garbage as soon as the Go rules are done.
+func parseTemplate(c *Patterns, t *model.Template) (tree *vtl.Template, errs []*vtl.Error, ok bool) {
 	src, ok := t.Body.Get()
 	if !ok {
 		return nil, nil, false
 	}
-	key := weak.Make(t)
-	v, loaded := parseCache.LoadOrStore(key, &parsedTemplate{})
-	pt := v.(*parsedTemplate)
-	if !loaded {
-		runtime.AddCleanup(t, func(k weak.Pointer[model.Template]) { parseCache.Delete(k) }, key)
+	if c == nil {
+		tree, errs = vtl.Parse(src)
+		return tree, errs, true
 	}
+	v, _ := c.templates.LoadOrStore(t, &parsedTemplate{})
+	pt := v.(*parsedTemplate)
 	pt.once.Do(func() { pt.tree, pt.errs = vtl.Parse(src) })
 	return pt.tree, pt.errs, true
 }
@@ -54,7 +47,7 @@ type tmpl struct {
 // eachTemplate calls fn for every template whose text is known.
 func eachTemplate(p *Pass, fn func(t *tmpl)) {
 	p.Project.AllTemplates(func(t *model.Template, m *model.Method, r *model.IntegrationResponse) {
-		tree, errs, ok := parseTemplate(t)
+		tree, errs, ok := parseTemplate(p.Patterns, t)
 		if !ok {
 			return
 		}
