@@ -40,9 +40,9 @@ func checkErrorsReturnedAsSuccess(p *Pass) error {
 		// Group the error codes by the 2xx response that takes them; a code
 		// that may also go to a non-2xx response is ambiguous (APIGW105).
 		byResp := map[*model.IntegrationResponse][]int{}
-		var order []*model.IntegrationResponse
+		var order, targets []*model.IntegrationResponse
 		for code := 400; code <= 599; code++ {
-			targets := rt.to(code)
+			targets = rt.to(code, targets[:0])
 			if len(targets) == 0 {
 				continue
 			}

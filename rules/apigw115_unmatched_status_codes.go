@@ -50,7 +50,7 @@ func checkUnmatchedStatusCodes(p *Pass) error {
 			if service && code > 200 && code < 300 {
 				continue
 			}
-			if len(rt.to(code)) == 0 && (code < 300 || code >= 400) {
+			if !rt.routed(code) && (code < 300 || code >= 400) {
 				missing = append(missing, code)
 			}
 		}

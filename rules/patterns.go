@@ -166,9 +166,10 @@ type routing struct {
 }
 
 // to lists the responses status code c can be routed to: every response
-// whose pattern matches c, else the default (if any).
-func (rt *routing) to(code int) []*model.IntegrationResponse {
-	var out []*model.IntegrationResponse
+// whose pattern matches c, else the default (if any). It appends to out
+// (pass buf[:0] to reuse a buffer: rules ask for 200 codes per
+// integration).
+func (rt *routing) to(code int, out []*model.IntegrationResponse) []*model.IntegrationResponse {
 	for i, set := range rt.sets {
 		if set[code] {
 			out = append(out, rt.patterns[i])
@@ -178,6 +179,19 @@ func (rt *routing) to(code int) []*model.IntegrationResponse {
 		out = append(out, rt.def)
 	}
 	return out
+}
+
+// routed reports whether status code c goes to some response.
+func (rt *routing) routed(code int) bool {
+	if rt.def != nil {
+		return true
+	}
+	for _, set := range rt.sets {
+		if set[code] {
+			return true
+		}
+	}
+	return false
 }
 
 // routeStatus computes the routing of an integration whose patterns see the
