@@ -112,7 +112,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			src.log.dir(src.abs(d))
 		}
 	}
-	project, reused := load(in, src, opts, jobs)
+	project, reused, validated := load(in, src, opts, jobs)
 	engine, err := policyEngine(ctx, opts.Policies)
 	if err != nil {
 		return nil, err
@@ -123,6 +123,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		now = time.Now()
 	}
 	findings := check(ctx, project, engine, opts.Only, now, cfg.Params, jobs)
+	findings = append(findings, validated()...)
 	findings = append(findings, project.Diagnostics...)
 	findings = append(findings, in.diags...)
 	findings = configure(findings, cfg, opts.Only)
@@ -234,7 +235,7 @@ func AllRules(ctx context.Context) []model.RuleInfo {
 
 // load runs the loaders in a bounded worker pool and merges their fragments
 // in a fixed order, so that the same tree gives the same model.
-func load(in *input, src *sources, opts Options, jobs int) (*model.Project, int) {
+func load(in *input, src *sources, opts Options, jobs int) (*model.Project, int, func() []model.Finding) {
 	cwd := src.cwd
 	frags := make([]*model.Fragment, len(in.docs)+len(in.vtl)+1)
 	var wg sync.WaitGroup
@@ -249,8 +250,18 @@ func load(in *input, src *sources, opts Options, jobs int) (*model.Project, int)
 		}()
 	}
 	pc := newParseCache(opts.CacheDir, cwd, in.roots, opts.Parameters)
+	// With no more documents than workers, each export's validation runs on
+	// while the rules do (see Run); with more, the workers have other
+	// documents to load, and waiting keeps each export's parse tree from
+	// outliving its load.
+	deferKin := len(in.docs) <= jobs
+	waits := make([]func() []model.Finding, len(in.docs))
 	for i, path := range in.docs {
-		run(i, func() *model.Fragment { return loadDocument(path, src, in.roots, opts.Parameters, pc) })
+		run(i, func() *model.Fragment {
+			var frag *model.Fragment
+			frag, waits[i] = loadDocument(path, src, in.roots, opts.Parameters, pc, deferKin)
+			return frag
+		})
 	}
 	for i, path := range in.vtl {
 		run(len(in.docs)+i, func() *model.Fragment { return loadVTL(path, src) })
@@ -274,7 +285,17 @@ func load(in *input, src *sources, opts Options, jobs int) (*model.Project, int)
 	if pc != nil {
 		reused = int(pc.hits.Load())
 	}
-	return p, reused
+	// wait returns the deferred validations' findings.
+	wait := func() []model.Finding {
+		var out []model.Finding
+		for _, w := range waits {
+			if w != nil {
+				out = append(out, w()...)
+			}
+		}
+		return out
+	}
+	return p, reused, wait
 }
 
 // safeLoad turns a loader's panic into an internal-error diagnostic.
@@ -318,16 +339,20 @@ var MaxFileSize int64 = 10 << 20
 // RuleTooLarge is the rule ID of input that is not loaded because of a cap.
 const RuleTooLarge = "APIGW005"
 
-func loadDocument(path string, files *sources, roots []string, params map[string]string, pc *parseCache) *model.Fragment {
+// loadDocument loads an OpenAPI export or a CloudFormation template. With
+// deferKin, an export's kin-openapi validation is still running when it
+// returns: wait returns its finding (it is never nil).
+func loadDocument(path string, files *sources, roots []string, params map[string]string, pc *parseCache, deferKin bool) (frag *model.Fragment, wait func() []model.Finding) {
+	wait = func() []model.Finding { return nil }
 	src, failed := readFile(path, files)
 	if failed != nil {
-		return failed
+		return failed, wait
 	}
 	var key string
 	if pc != nil {
 		key = pc.key(path, src)
 		if frag, ok := pc.get(key); ok {
-			return frag
+			return frag, wait
 		}
 	}
 	readOther := false
@@ -339,16 +364,29 @@ func loadDocument(path string, files *sources, roots []string, params map[string
 		}
 		return os.ReadFile(name)
 	}
-	frag, ok := openapi.Load(path, src)
+	frag, ok, wait := openapi.LoadDeferred(path, src, openapi.Options{Deferred: deferKin})
 	if !ok {
 		// A CloudFormation/SAM template or serverless.yml, else a JSON or
 		// YAML file that is none of these.
 		frag, _ = cloudformation.Load(path, src, cloudformation.Options{Roots: roots, WorkDir: files.cwd, Parameters: params, ReadFile: readFile})
 	}
-	if pc != nil && !readOther {
-		pc.put(key, frag)
+	if pc == nil || readOther {
+		return frag, wait
 	}
-	return frag
+	enc, ok := pc.encode(frag) // now: the run annotates the fragment later
+	if !ok {
+		return frag, wait
+	}
+	if !deferKin {
+		pc.put(key, enc, nil)
+		return frag, wait
+	}
+	validated := wait
+	return frag, sync.OnceValue(func() []model.Finding {
+		late := validated()
+		pc.put(key, enc, late)
+		return late
+	})
 }
 
 func loadVTL(path string, files *sources) *model.Fragment {

@@ -209,7 +209,7 @@ func TestFailuresDoNotStopTheRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	loadProject := func() *model.Project {
-		p, _ := load(in, newSources(dir), Options{}, 2)
+		p, _, _ := load(in, newSources(dir), Options{}, 2)
 		return p
 	}
 	engine, err := policyEngine(ctx, nil)

@@ -75,19 +75,37 @@ func (c *parseCache) get(key string) (*model.Fragment, bool) {
 	if gob.NewDecoder(bytes.NewReader(body)).Decode(&e) != nil || e.Format != cacheFormat {
 		return nil, false
 	}
+	var frag *model.Fragment
+	if len(e.Fragment) > 0 {
+		frag = &model.Fragment{}
+		if gob.NewDecoder(bytes.NewReader(e.Fragment)).Decode(frag) != nil {
+			return nil, false
+		}
+		frag.Diagnostics = append(frag.Diagnostics, e.Late...)
+	}
 	c.hits.Add(1)
 	touch(c.path(key))
-	if e.Fragment == nil {
-		return nil, true // not a document apigw-lint reads
-	}
-	return e.Fragment, true
+	return frag, true // nil: not a document apigw-lint reads
 }
 
-// put keeps a fragment (nil: the file is no document apigw-lint reads).
-// Failing to write only costs the next run a load.
-func (c *parseCache) put(key string, f *model.Fragment) {
+// encode snapshots a fragment (nil: the file is no document apigw-lint
+// reads) as it comes from its loader, before the run annotates it.
+func (c *parseCache) encode(f *model.Fragment) ([]byte, bool) {
+	if f == nil {
+		return nil, true
+	}
+	var b bytes.Buffer
+	if gob.NewEncoder(&b).Encode(f) != nil {
+		return nil, false
+	}
+	return b.Bytes(), true
+}
+
+// put keeps an encoded fragment and the findings that came after it (a
+// deferred validation's). Failing to write only costs the next run a load.
+func (c *parseCache) put(key string, frag []byte, late []model.Finding) {
 	var body bytes.Buffer
-	if gob.NewEncoder(&body).Encode(parseEntry{Format: cacheFormat, Fragment: f}) != nil {
+	if gob.NewEncoder(&body).Encode(parseEntry{Format: cacheFormat, Fragment: frag, Late: late}) != nil {
 		return
 	}
 	out := append([]byte(digest(body.Bytes())+"\n"), body.Bytes()...)
@@ -107,5 +125,6 @@ func (c *parseCache) put(key string, f *model.Fragment) {
 
 type parseEntry struct {
 	Format   int
-	Fragment *model.Fragment
+	Fragment []byte // the fragment, gob-encoded; empty for a file that is no document
+	Late     []model.Finding
 }

@@ -113,7 +113,7 @@ func BenchmarkStages(b *testing.B) {
 			load(only, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
 		}
 	})
-	project, _ := load(in, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
+	project, _, _ := load(in, newSources(dir), Options{}, runtime.GOMAXPROCS(0))
 	b.Run("rules/go", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

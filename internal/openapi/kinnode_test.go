@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,4 +90,37 @@ func errText(err error) string {
 		return ""
 	}
 	return strings.TrimSpace(err.Error())
+}
+
+// TestDeferredValidationAgrees checks that a deferred validation's finding
+// (LoadDeferred's wait) is the one LoadWith reports in the fragment.
+func TestDeferredValidationAgrees(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "rules", "APIGW007", "*"))
+	paths = append(paths, filepath.Join("..", "..", "testdata", "rules", "APIGW101", "openapi3.yaml"))
+	found := 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil || !Sniff(src) {
+			continue
+		}
+		sync, _ := LoadWith(p, src, Options{})
+		deferred, _, wait := LoadDeferred(p, src, Options{Deferred: true})
+		late := wait()
+		found += len(late)
+		var want, got []string
+		for _, f := range sync.Diagnostics {
+			want = append(want, f.RuleID+" "+f.Range.String()+" "+f.Message)
+		}
+		for _, f := range append(deferred.Diagnostics, late...) {
+			got = append(got, f.RuleID+" "+f.Range.String()+" "+f.Message)
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(want, got) {
+			t.Errorf("%s: deferred %q, want %q", p, got, want)
+		}
+	}
+	if found < 3 {
+		t.Errorf("only %d deferred findings: the APIGW007 fixtures were not read", found)
+	}
 }

@@ -34,6 +34,11 @@ const (
 type Options struct {
 	// SkipValidation turns off kin-openapi's validation (APIGW007).
 	SkipValidation bool
+	// Deferred leaves kin-openapi's validation running when the load
+	// returns: its finding comes from LoadDeferred's wait function, so that
+	// a large export's validation overlaps the rules rather than delaying
+	// them.
+	Deferred bool
 }
 
 // Load reads one document. It returns ok=false, and no fragment, when src is
@@ -43,8 +48,20 @@ func Load(filename string, src []byte) (frag *model.Fragment, ok bool) {
 	return LoadWith(filename, src, Options{})
 }
 
-// LoadWith is Load with options.
+// LoadWith is Load with options (Deferred is ignored: see LoadDeferred).
 func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, ok bool) {
+	opts.Deferred = false
+	frag, ok, _ = LoadDeferred(filename, src, opts)
+	return frag, ok
+}
+
+// LoadDeferred is LoadWith that, with opts.Deferred, returns before
+// kin-openapi's validation is done: wait blocks until it is and returns its
+// APIGW007 finding, if any. The validation reads only the document's parse
+// tree, never the fragment, so the fragment may be used meanwhile. wait is
+// never nil.
+func LoadDeferred(filename string, src []byte, opts Options) (frag *model.Fragment, ok bool, wait func() []model.Finding) {
+	wait = func() []model.Finding { return nil }
 	d := &doc{filename: filename, lines: model.NewLineIndex(src)}
 	var top yaml.Node
 	err := yaml.Unmarshal(src, &top)
@@ -56,7 +73,7 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 	}
 	if err != nil {
 		if !Sniff(src) {
-			return nil, false
+			return nil, false, wait
 		}
 		frag := &model.Fragment{}
 		f := parseError(d, err)
@@ -65,18 +82,18 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 			f.Message = "the document nests deeper than the parser's cap: it is not checked; flatten it, or exclude the file"
 		}
 		frag.Diagnostics = append(frag.Diagnostics, f)
-		return frag, true
+		return frag, true, wait
 	}
 	if len(top.Content) == 0 || !isMap(top.Content[0]) {
-		return nil, false
+		return nil, false, wait
 	}
 	d.root = top.Content[0]
 	spec, isDoc := version(d.root)
 	if !isDoc {
-		return nil, false
+		return nil, false, wait
 	}
 	if f, ok := CheckLimits(filename, d.lines, &top); !ok {
-		return &model.Fragment{Diagnostics: []model.Finding{f}}, true
+		return &model.Fragment{Diagnostics: []model.Finding{f}}, true, wait
 	}
 	// kin-openapi validates a copy of the tree while the loader reads it
 	// (neither writes to it): a single large export takes the time of the
@@ -88,8 +105,10 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 	}
 	api := d.readAPI(spec)
 	frag = &model.Fragment{APIs: []*model.API{api}, Authorizers: d.authorizers}
-	wg.Wait()
-	d.reportInvalid(kinErr)
+	if !opts.Deferred {
+		wg.Wait()
+		d.reportInvalid(kinErr)
+	}
 	frag.Ignores = d.ignores(d.root, nil, 0)
 	if !bytes.HasPrefix(bytes.TrimSpace(src), []byte("{")) {
 		// JSON decoders keep the last of duplicate keys too, but a JSON
@@ -98,7 +117,15 @@ func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, 
 		d.diags = append(d.diags, dups...)
 	}
 	frag.Diagnostics = d.diags
-	return frag, true
+	if opts.Deferred {
+		wait = sync.OnceValue(func() []model.Finding {
+			wg.Wait()
+			late := &doc{filename: d.filename, lines: d.lines, root: d.root}
+			late.reportInvalid(kinErr)
+			return late.diags
+		})
+	}
+	return frag, true, wait
 }
 
 // Sniff reports whether src looks like an OpenAPI document by its first
