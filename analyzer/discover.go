@@ -127,7 +127,8 @@ func display(abs, cwd string) string {
 // target lies inside the scan roots needs no following (the walk reaches
 // the target under its own name, once), one that leaves them is APIGW002
 // (nothing outside the roots is read), and one that loops or dangles is
-// APIGW001.
+// APIGW001. A linked Terraform file is left to the Terraform loader, which
+// reads a module's files as Terraform does and reports those it does not.
 type walker struct {
 	in    *input
 	cwd   string
@@ -180,6 +181,17 @@ func (w *walker) link(path, name string) {
 		return
 	}
 	real, err := filepath.EvalSymlinks(path)
+	if kindOf(name) == kindTerraform {
+		// A linked .tf file is part of its directory's module, as for
+		// Terraform: the module is loaded, and the Terraform loader reads
+		// the file or reports why it does not (outside the roots, a loop).
+		// It says nothing of a file that does not exist, which here is a
+		// dangling link: that is reported below.
+		w.add(path, kindTerraform)
+		if !errors.Is(err, fs.ErrNotExist) {
+			return
+		}
+	}
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

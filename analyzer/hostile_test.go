@@ -113,6 +113,7 @@ func TestHostileInput(t *testing.T) {
 		dir, outside := t.TempDir(), t.TempDir()
 		write(t, outside, "secret.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n")
 		write(t, dir, "api.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n")
+		write(t, outside, "shared.tf", "locals {\n  x = 1\n}\n")
 		for _, l := range [][2]string{
 			{"self", "self"},              // a loop
 			{"gone.yaml", "missing.yaml"}, // dangling
@@ -120,6 +121,8 @@ func TestHostileInput(t *testing.T) {
 			{"alias.yaml", "api.yaml"},    // a second name inside the root
 			{"out.yaml", filepath.Join(outside, "secret.yaml")}, // leaves the root
 			{"outdir", outside},
+			{"shared.tf", filepath.Join(outside, "shared.tf")}, // a module file from elsewhere
+			{"gone.tf", "missing.tf"},
 		} {
 			if err := os.Symlink(l[1], filepath.Join(dir, l[0])); err != nil {
 				t.Skip("no symbolic links here:", err)
@@ -130,14 +133,16 @@ func TestHostileInput(t *testing.T) {
 		for _, f := range res.Findings {
 			byFile[filepath.Base(f.Range.Filename)] += f.RuleID + " "
 		}
-		want := map[string]string{"self": "APIGW001 ", "gone.yaml": "APIGW001 ", "out.yaml": "APIGW002 ", "outdir": "APIGW002 "}
+		// The Terraform loader reports the linked module file, once.
+		want := map[string]string{"self": "APIGW001 ", "gone.yaml": "APIGW001 ", "out.yaml": "APIGW002 ", "outdir": "APIGW002 ",
+			"shared.tf": "APIGW002 ", "gone.tf": "APIGW001 "}
 		for file, rules := range want {
 			if byFile[file] != rules {
 				t.Errorf("%s: findings %q, want %q", file, byFile[file], rules)
 			}
 		}
-		if res.Files != 1 {
-			t.Errorf("%d files linted, want 1 (api.yaml, once)", res.Files)
+		if res.Files != 3 {
+			t.Errorf("%d files linted, want 3 (api.yaml once, and the module's two .tf names)", res.Files)
 		}
 		for _, f := range res.Findings {
 			if strings.Contains(f.Range.Filename, "secret") {
