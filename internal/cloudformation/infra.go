@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -60,13 +62,13 @@ func (t *tpl) domains() {
 		if d.Certificate = certLink(rl); d.Certificate == nil {
 			d.Certificate = certLink(cl)
 		}
-		if types, _, _ := t.list(path(t.prop(r, "EndpointConfiguration"), "Types")); len(types) > 0 {
+		if types, _, _ := t.list(yamltree.Path(t.prop(r, "EndpointConfiguration"), "Types")); len(types) > 0 {
 			d.EndpointType = types[0]
 		} else {
 			// CloudFormation's default endpoint type.
 			d.EndpointType = model.Lit("EDGE", t.def(r))
 		}
-		if mt, k := get(r.props, "MutualTlsAuthentication"); mt != nil && !isNoValue(mt) {
+		if mt, k := yamltree.Get(r.props, "MutualTlsAuthentication"); mt != nil && !isNoValue(mt) {
 			d.MutualTLS, d.MutualTLSRange = true, t.rangeOf(k)
 		}
 		t.frag.Domains = append(t.frag.Domains, d)
@@ -77,15 +79,15 @@ func (t *tpl) domains() {
 			Name:   t.val(t.prop(r, "DomainName")),
 			Region: t.region(r),
 		}
-		if cfgs := items(t.prop(r, "DomainNameConfigurations")); len(cfgs) > 0 {
+		if cfgs := yamltree.Items(t.prop(r, "DomainNameConfigurations")); len(cfgs) > 0 {
 			c := cfgs[0]
 			var link *model.Link
-			d.CertificateARN, link = t.valLink(path(c, "CertificateArn"))
+			d.CertificateARN, link = t.valLink(yamltree.Path(c, "CertificateArn"))
 			d.Certificate = certLink(link)
-			d.EndpointType = t.val(path(c, "EndpointType"))
-			d.SecurityPolicy = t.val(path(c, "SecurityPolicy"))
+			d.EndpointType = t.val(yamltree.Path(c, "EndpointType"))
+			d.SecurityPolicy = t.val(yamltree.Path(c, "SecurityPolicy"))
 		}
-		if mt, k := get(r.props, "MutualTlsAuthentication"); mt != nil && !isNoValue(mt) {
+		if mt, k := yamltree.Get(r.props, "MutualTlsAuthentication"); mt != nil && !isNoValue(mt) {
 			d.MutualTLS, d.MutualTLSRange = true, t.rangeOf(k)
 		}
 		t.frag.Domains = append(t.frag.Domains, d)
@@ -101,35 +103,35 @@ func (t *tpl) domains() {
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-domainconfiguration.html
 func (t *tpl) samDomain(r *resource) {
 	dom, key := t.propKey(r, "Domain")
-	dom = deref(dom)
-	if !isMap(dom) {
+	dom = yamltree.Deref(dom)
+	if !yamltree.IsMap(dom) {
 		return
 	}
 	v2 := r.typ == typeSAMHTTPAPI
 	d := &model.Domain{
 		ID: r.id + ".Domain", Range: t.rangeOf(key), Source: model.SourceCloudFormation, Ref: r.name + ".Domain", Version: "v1",
-		Name:               t.val(path(dom, "DomainName")),
-		SecurityPolicy:     t.val(path(dom, "SecurityPolicy")),
-		EndpointAccessMode: t.val(path(dom, "EndpointAccessMode")),
+		Name:               t.val(yamltree.Path(dom, "DomainName")),
+		SecurityPolicy:     t.val(yamltree.Path(dom, "SecurityPolicy")),
+		EndpointAccessMode: t.val(yamltree.Path(dom, "EndpointAccessMode")),
 		Region:             t.region(r),
 	}
 	domType := typeDomainV1
 	if v2 {
 		d.Version, domType = "v2", typeDomainV2
 	}
-	ep := t.val(path(dom, "EndpointConfiguration"))
+	ep := t.val(yamltree.Path(dom, "EndpointConfiguration"))
 	if ep == nil {
 		ep = model.Lit("REGIONAL", d.Range) // SAM's default
 	}
 	d.EndpointType = ep
-	arn, link := t.valLink(path(dom, "CertificateArn"))
+	arn, link := t.valLink(yamltree.Path(dom, "CertificateArn"))
 	d.Certificate = certLink(link)
 	if ep.Is("EDGE") || v2 {
 		d.CertificateARN = arn
 	} else {
 		d.RegionalCertificateARN = arn
 	}
-	if mt, k := get(dom, "MutualTlsAuthentication"); mt != nil {
+	if mt, k := yamltree.Get(dom, "MutualTlsAuthentication"); mt != nil {
 		d.MutualTLS, d.MutualTLSRange = true, t.rangeOf(k)
 	}
 	t.frag.Domains = append(t.frag.Domains, d)
@@ -143,7 +145,7 @@ func (t *tpl) samDomain(r *resource) {
 	if st := t.stages[r.name+".Stage"]; st != nil {
 		stageLink = &model.Link{Kind: stageKind(st), ID: st.ID}
 	}
-	bases, bk := get(dom, "BasePath")
+	bases, bk := yamltree.Get(dom, "BasePath")
 	var paths []*model.Value
 	if bases != nil {
 		if vals, _, known := t.list(bases); known {
@@ -168,8 +170,8 @@ func (t *tpl) samDomain(r *resource) {
 		}
 		t.frag.BasePathMappings = append(t.frag.BasePathMappings, m)
 	}
-	r53, rk := get(dom, "Route53")
-	if !isMap(r53) {
+	r53, rk := yamltree.Get(dom, "Route53")
+	if !yamltree.IsMap(r53) {
 		return
 	}
 	nameAttr, zoneAttr := "regional_domain_name", "regional_zone_id"
@@ -181,15 +183,15 @@ func (t *tpl) samDomain(r *resource) {
 	}
 	rec := &model.DNSRecord{
 		ID: r.id + ".Domain.Route53", Range: t.rangeOf(rk), Source: model.SourceCloudFormation, Ref: r.name + ".Domain.Route53",
-		Name: d.Name, Type: model.Lit("A", t.rangeOf(rk)), ZoneID: t.val(path(r53, "HostedZoneId")),
-		ZoneName:        t.val(path(r53, "HostedZoneName")),
+		Name: d.Name, Type: model.Lit("A", t.rangeOf(rk)), ZoneID: t.val(yamltree.Path(r53, "HostedZoneId")),
+		ZoneName:        t.val(yamltree.Path(r53, "HostedZoneName")),
 		AliasName:       model.Unknown("!GetAtt "+r.name+".Domain."+nameAttr, t.rangeOf(rk)),
 		AliasZoneID:     model.Unknown("!GetAtt "+r.name+".Domain."+zoneAttr, t.rangeOf(rk)),
 		AliasTarget:     &model.Link{Kind: domType, ID: d.ID, Attribute: nameAttr},
 		AliasZoneTarget: &model.Link{Kind: domType, ID: d.ID, Attribute: zoneAttr},
 		ValuesKnown:     true,
 	}
-	if dist := path(r53, "DistributionDomainName"); dist != nil {
+	if dist := yamltree.Path(r53, "DistributionDomainName"); dist != nil {
 		// An alias to a CloudFront distribution in front of the API.
 		rec.AliasName, rec.AliasTarget = t.valLink(dist)
 		rec.AliasZoneID, rec.AliasZoneTarget = model.Lit("Z2FDTNDATAQYW2", t.rangeOf(rk)), nil
@@ -246,33 +248,33 @@ func (t *tpl) stagesV1() {
 		if name == nil {
 			continue
 		}
-		desc := deref(t.prop(r, "StageDescription"))
+		desc := yamltree.Deref(t.prop(r, "StageDescription"))
 		st := &model.Stage{
 			ID: r.id + ".Stage", Range: t.def(r), Source: model.SourceCloudFormation, Ref: r.name, Version: "v1",
 			Name:         t.val(name),
 			Deployment:   model.Unknown("!Ref "+r.name, t.def(r)),
-			XRayTracing:  t.val(path(desc, "TracingEnabled")),
-			AccessLogs:   present(path(desc, "AccessLogSetting")),
-			CacheEnabled: t.val(path(desc, "CacheClusterEnabled")),
+			XRayTracing:  t.val(yamltree.Path(desc, "TracingEnabled")),
+			AccessLogs:   present(yamltree.Path(desc, "AccessLogSetting")),
+			CacheEnabled: t.val(yamltree.Path(desc, "CacheClusterEnabled")),
 		}
 		api := ""
 		api, st.API, st.APILink = t.apiOf(t.prop(r, "RestApiId"))
 		self := &model.Link{Kind: typeStageV1, ID: st.ID}
-		if isMap(desc) {
+		if yamltree.IsMap(desc) {
 			// The description's own throttle and logging apply to every method.
 			all := &model.MethodSettings{
 				ID: st.ID + ".StageDescription", Range: t.rangeOf(desc), Ref: r.name, Stage: st.Name, StageLink: self,
 				MethodPath:   model.Lit("*/*", t.rangeOf(desc)),
-				RateLimit:    t.val(path(desc, "ThrottlingRateLimit")),
-				BurstLimit:   t.val(path(desc, "ThrottlingBurstLimit")),
-				DataTrace:    t.val(path(desc, "DataTraceEnabled")),
-				LoggingLevel: t.val(path(desc, "LoggingLevel")),
-				CacheEnabled: t.val(path(desc, "CachingEnabled")),
+				RateLimit:    t.val(yamltree.Path(desc, "ThrottlingRateLimit")),
+				BurstLimit:   t.val(yamltree.Path(desc, "ThrottlingBurstLimit")),
+				DataTrace:    t.val(yamltree.Path(desc, "DataTraceEnabled")),
+				LoggingLevel: t.val(yamltree.Path(desc, "LoggingLevel")),
+				CacheEnabled: t.val(yamltree.Path(desc, "CachingEnabled")),
 			}
 			if all.RateLimit != nil || all.BurstLimit != nil || all.DataTrace != nil || all.LoggingLevel != nil || all.CacheEnabled != nil {
 				st.Settings = append(st.Settings, all)
 			}
-			st.Settings = append(st.Settings, t.methodSettings(r, path(desc, "MethodSettings"), st.Name, self, st.ID+".MethodSettings")...)
+			st.Settings = append(st.Settings, t.methodSettings(r, yamltree.Path(desc, "MethodSettings"), st.Name, self, st.ID+".MethodSettings")...)
 		}
 		t.addStage(r.name+".Stage", st, api)
 	}
@@ -334,18 +336,18 @@ func (t *tpl) routeSettings(r *resource, st *model.Stage, self *model.Link) []*m
 	one := func(n *yaml.Node, id string, p *model.Value) *model.MethodSettings {
 		return &model.MethodSettings{
 			ID: id, Range: t.rangeOf(n), Ref: r.name, Stage: st.Name, StageLink: self, MethodPath: p,
-			RateLimit:    t.val(path(n, "ThrottlingRateLimit")),
-			BurstLimit:   t.val(path(n, "ThrottlingBurstLimit")),
-			DataTrace:    t.val(path(n, "DataTraceEnabled")),
-			LoggingLevel: t.val(path(n, "LoggingLevel")),
+			RateLimit:    t.val(yamltree.Path(n, "ThrottlingRateLimit")),
+			BurstLimit:   t.val(yamltree.Path(n, "ThrottlingBurstLimit")),
+			DataTrace:    t.val(yamltree.Path(n, "DataTraceEnabled")),
+			LoggingLevel: t.val(yamltree.Path(n, "LoggingLevel")),
 		}
 	}
-	if d, k := t.propKey(r, "DefaultRouteSettings"); isMap(d) {
+	if d, k := t.propKey(r, "DefaultRouteSettings"); yamltree.IsMap(d) {
 		out = append(out, one(d, st.ID+".DefaultRouteSettings", model.Lit("$default", t.rangeOf(k))))
 	}
 	rs, _ := t.propKey(r, "RouteSettings")
-	for _, p := range pairs(rs) {
-		if isMap(p[1]) {
+	for _, p := range yamltree.Pairs(rs) {
+		if yamltree.IsMap(p[1]) {
 			out = append(out, one(p[1], st.ID+".RouteSettings["+p[0].Value+"]", t.val(p[0])))
 		}
 	}
@@ -357,21 +359,21 @@ func (t *tpl) routeSettings(r *resource, st *model.Stage, self *model.Link) []*m
 // its leading slash>/<verb>", as Terraform writes it: `*/*`, `users/GET`.
 func (t *tpl) methodSettings(r *resource, n *yaml.Node, stage *model.Value, self *model.Link, id string) []*model.MethodSettings {
 	var out []*model.MethodSettings
-	for i, item := range items(n) {
-		if !isMap(item) {
+	for i, item := range yamltree.Items(n) {
+		if !yamltree.IsMap(item) {
 			continue
 		}
 		rng := t.itemRange(item)
 		ms := &model.MethodSettings{
 			ID: fmt.Sprintf("%s[%d]", id, i), Range: rng, Ref: r.name, Stage: stage, StageLink: self,
-			RateLimit:      t.val(path(item, "ThrottlingRateLimit")),
-			BurstLimit:     t.val(path(item, "ThrottlingBurstLimit")),
-			DataTrace:      t.val(path(item, "DataTraceEnabled")),
-			LoggingLevel:   t.val(path(item, "LoggingLevel")),
-			CacheEnabled:   t.val(path(item, "CachingEnabled")),
-			CacheEncrypted: t.val(path(item, "CacheDataEncrypted")),
+			RateLimit:      t.val(yamltree.Path(item, "ThrottlingRateLimit")),
+			BurstLimit:     t.val(yamltree.Path(item, "ThrottlingBurstLimit")),
+			DataTrace:      t.val(yamltree.Path(item, "DataTraceEnabled")),
+			LoggingLevel:   t.val(yamltree.Path(item, "LoggingLevel")),
+			CacheEnabled:   t.val(yamltree.Path(item, "CachingEnabled")),
+			CacheEncrypted: t.val(yamltree.Path(item, "CacheDataEncrypted")),
 		}
-		rp, verb := t.val(path(item, "ResourcePath")), t.val(path(item, "HttpMethod"))
+		rp, verb := t.val(yamltree.Path(item, "ResourcePath")), t.val(yamltree.Path(item, "HttpMethod"))
 		rps, ok1 := rp.Get()
 		vs, ok2 := verb.Get()
 		switch {
@@ -389,7 +391,7 @@ func (t *tpl) methodSettings(r *resource, n *yaml.Node, stage *model.Value, self
 }
 
 // present reports whether a property is set (and not AWS::NoValue).
-func present(n *yaml.Node) bool { return deref(n) != nil && !isNoValue(n) }
+func present(n *yaml.Node) bool { return yamltree.Deref(n) != nil && !isNoValue(n) }
 
 // stageLink links a stage value to its stage: by reference to a stage
 // resource (or SAM's `Api.Stage`), else by the API and the literal name.
@@ -445,8 +447,8 @@ func (t *tpl) records() {
 	}
 	for _, r := range t.byType("AWS::Route53::RecordSetGroup") {
 		zone, zoneName := t.prop(r, "HostedZoneId"), t.prop(r, "HostedZoneName")
-		for i, item := range items(t.prop(r, "RecordSets")) {
-			if isMap(item) {
+		for i, item := range yamltree.Items(t.prop(r, "RecordSets")) {
+			if yamltree.IsMap(item) {
 				t.record(r, item, fmt.Sprintf("%s.RecordSets[%d]", r.id, i), t.itemRange(item), zone, zoneName)
 			}
 		}
@@ -454,21 +456,21 @@ func (t *tpl) records() {
 }
 
 func (t *tpl) record(r *resource, n *yaml.Node, id string, rng model.Range, zone, zoneName *yaml.Node) {
-	if z := path(n, "HostedZoneId"); z != nil {
+	if z := yamltree.Path(n, "HostedZoneId"); z != nil {
 		zone = z
 	}
-	if z := path(n, "HostedZoneName"); z != nil {
+	if z := yamltree.Path(n, "HostedZoneName"); z != nil {
 		zoneName = z
 	}
 	rec := &model.DNSRecord{ID: id, Range: rng, Source: model.SourceCloudFormation, Ref: r.name,
-		Name: t.val(path(n, "Name")), Type: t.val(path(n, "Type")), ZoneID: t.val(zone), ZoneName: t.val(zoneName), ValuesKnown: true}
-	if rr := path(n, "ResourceRecords"); rr != nil {
+		Name: t.val(yamltree.Path(n, "Name")), Type: t.val(yamltree.Path(n, "Type")), ZoneID: t.val(zone), ZoneName: t.val(zoneName), ValuesKnown: true}
+	if rr := yamltree.Path(n, "ResourceRecords"); rr != nil {
 		rec.Values, rec.ValueTargets, rec.ValuesKnown = t.list(rr)
 	}
-	if at := deref(path(n, "AliasTarget")); at != nil {
-		if isMap(at) {
-			rec.AliasName, rec.AliasTarget = t.valLink(path(at, "DNSName"))
-			rec.AliasZoneID, rec.AliasZoneTarget = t.valLink(path(at, "HostedZoneId"))
+	if at := yamltree.Deref(yamltree.Path(n, "AliasTarget")); at != nil {
+		if yamltree.IsMap(at) {
+			rec.AliasName, rec.AliasTarget = t.valLink(yamltree.Path(at, "DNSName"))
+			rec.AliasZoneID, rec.AliasZoneTarget = t.valLink(yamltree.Path(at, "HostedZoneId"))
 		} else {
 			rec.AliasName = model.Unknown("AliasTarget", t.rangeOf(at))
 		}
@@ -481,32 +483,32 @@ func (t *tpl) distributions() {
 	for _, r := range t.byType("AWS::CloudFront::Distribution") {
 		cfg := t.prop(r, "DistributionConfig")
 		d := &model.Distribution{ID: r.id, Range: t.def(r), Source: model.SourceCloudFormation, Ref: r.name, Origins: []*model.Origin{}}
-		for _, o := range items(path(cfg, "Origins")) {
-			if !isMap(o) {
+		for _, o := range yamltree.Items(yamltree.Path(cfg, "Origins")) {
+			if !yamltree.IsMap(o) {
 				continue
 			}
-			org := &model.Origin{Range: t.itemRange(o), OriginID: t.val(path(o, "Id")), OriginPath: t.val(path(o, "OriginPath")), SSLKnown: true}
-			org.DomainName, org.DomainLink = t.valLink(path(o, "DomainName"))
-			if c := path(o, "CustomOriginConfig"); isMap(c) {
-				org.ProtocolPolicy = t.val(path(c, "OriginProtocolPolicy"))
-				if ssl := path(c, "OriginSSLProtocols"); ssl != nil {
+			org := &model.Origin{Range: t.itemRange(o), OriginID: t.val(yamltree.Path(o, "Id")), OriginPath: t.val(yamltree.Path(o, "OriginPath")), SSLKnown: true}
+			org.DomainName, org.DomainLink = t.valLink(yamltree.Path(o, "DomainName"))
+			if c := yamltree.Path(o, "CustomOriginConfig"); yamltree.IsMap(c) {
+				org.ProtocolPolicy = t.val(yamltree.Path(c, "OriginProtocolPolicy"))
+				if ssl := yamltree.Path(c, "OriginSSLProtocols"); ssl != nil {
 					org.SSLProtocols, _, org.SSLKnown = t.list(ssl)
 				}
 			}
 			d.Origins = append(d.Origins, org)
 		}
-		if vc := path(cfg, "ViewerCertificate"); isMap(vc) {
-			d.ViewerMinimumProtocol = t.val(path(vc, "MinimumProtocolVersion"))
-			d.ViewerDefaultCertificate = t.val(path(vc, "CloudFrontDefaultCertificate"))
+		if vc := yamltree.Path(cfg, "ViewerCertificate"); yamltree.IsMap(vc) {
+			d.ViewerMinimumProtocol = t.val(yamltree.Path(vc, "MinimumProtocolVersion"))
+			d.ViewerDefaultCertificate = t.val(yamltree.Path(vc, "CloudFrontDefaultCertificate"))
 		}
-		behaviors := append([]*yaml.Node{path(cfg, "DefaultCacheBehavior")}, items(path(cfg, "CacheBehaviors"))...)
+		behaviors := append([]*yaml.Node{yamltree.Path(cfg, "DefaultCacheBehavior")}, yamltree.Items(yamltree.Path(cfg, "CacheBehaviors"))...)
 		for _, cb := range behaviors {
-			if hs := path(cb, "ForwardedValues", "Headers"); hs != nil {
+			if hs := yamltree.Path(cb, "ForwardedValues", "Headers"); hs != nil {
 				vals, _, _ := t.list(hs)
 				d.ForwardedHeaders = append(d.ForwardedHeaders, vals...)
 			}
 		}
-		d.Aliases, _, _ = t.list(path(cfg, "Aliases"))
+		d.Aliases, _, _ = t.list(yamltree.Path(cfg, "Aliases"))
 		t.frag.Distributions = append(t.frag.Distributions, d)
 	}
 }
@@ -517,30 +519,30 @@ func (t *tpl) usagePlans() {
 	for _, r := range t.byType("AWS::ApiGateway::UsagePlan") {
 		p := &model.UsagePlan{ID: r.id, Range: t.def(r), Source: model.SourceCloudFormation, Ref: r.name,
 			Name: t.val(t.prop(r, "UsagePlanName")), StagesKnown: true, KeysKnown: true}
-		if th := t.prop(r, "Throttle"); isMap(th) {
-			p.RateLimit = t.val(path(th, "RateLimit"))
-			p.BurstLimit = t.val(path(th, "BurstLimit"))
+		if th := t.prop(r, "Throttle"); yamltree.IsMap(th) {
+			p.RateLimit = t.val(yamltree.Path(th, "RateLimit"))
+			p.BurstLimit = t.val(yamltree.Path(th, "BurstLimit"))
 		}
-		stages := deref(t.prop(r, "ApiStages"))
+		stages := yamltree.Deref(t.prop(r, "ApiStages"))
 		if stages != nil && (stages.Kind != yaml.SequenceNode || isShortForm(stages)) {
 			p.StagesKnown = false
 		}
-		for i, as := range items(stages) {
-			if _, _, isCall := intrinsic(as); isCall || !isMap(as) {
+		for i, as := range yamltree.Items(stages) {
+			if _, _, isCall := intrinsic(as); isCall || !yamltree.IsMap(as) {
 				p.StagesKnown = false
 				continue
 			}
 			ps := &model.UsagePlanStage{Range: t.itemRange(as)}
 			var api string
-			api, ps.API, ps.APILink = t.apiOf(path(as, "ApiId"))
-			stageNode := path(as, "Stage")
+			api, ps.API, ps.APILink = t.apiOf(yamltree.Path(as, "ApiId"))
+			stageNode := yamltree.Path(as, "Stage")
 			ps.Stage = t.val(stageNode)
 			ps.StageLink = t.stageLink(stageNode, ps.Stage, api)
-			for _, th := range pairs(path(as, "Throttle")) {
+			for _, th := range yamltree.Pairs(yamltree.Path(as, "Throttle")) {
 				ps.Throttles = append(ps.Throttles, &model.MethodSettings{
 					ID:    fmt.Sprintf("%s.ApiStages[%d].Throttle[%s]", r.id, i, th[0].Value),
 					Range: t.rangeOf(th[0]), Ref: r.name, Stage: ps.Stage, StageLink: ps.StageLink,
-					MethodPath: t.val(th[0]), RateLimit: t.val(path(th[1], "RateLimit")), BurstLimit: t.val(path(th[1], "BurstLimit")),
+					MethodPath: t.val(th[0]), RateLimit: t.val(yamltree.Path(th[1], "RateLimit")), BurstLimit: t.val(yamltree.Path(th[1], "BurstLimit")),
 				})
 			}
 			p.Stages = append(p.Stages, ps)
@@ -578,16 +580,16 @@ func (t *tpl) usagePlans() {
 func (t *tpl) samUsagePlans() {
 	var shared *model.UsagePlan
 	for _, r := range t.byType(typeSAMAPI) {
-		up := path(t.prop(r, "Auth"), "UsagePlan")
+		up := yamltree.Path(t.prop(r, "Auth"), "UsagePlan")
 		if up == nil {
-			if g := path(t.globals, "Api", "Auth", "UsagePlan"); g != nil {
+			if g := yamltree.Path(t.globals, "Api", "Auth", "UsagePlan"); g != nil {
 				up = g
 			}
 		}
-		if !isMap(up) {
+		if !yamltree.IsMap(up) {
 			continue
 		}
-		create := t.val(path(up, "CreateUsagePlan"))
+		create := t.val(yamltree.Path(up, "CreateUsagePlan"))
 		kind, ok := create.Get()
 		if !ok || kind == "NONE" {
 			continue
@@ -603,7 +605,7 @@ func (t *tpl) samUsagePlans() {
 			continue
 		}
 		p := &model.UsagePlan{ID: r.id + ".UsagePlan", Range: t.itemRange(up), Source: model.SourceCloudFormation,
-			Ref: r.name + ".UsagePlan", Name: t.val(path(up, "UsagePlanName")), StagesKnown: true, KeysKnown: true,
+			Ref: r.name + ".UsagePlan", Name: t.val(yamltree.Path(up, "UsagePlanName")), StagesKnown: true, KeysKnown: true,
 			Stages: []*model.UsagePlanStage{ps}}
 		p.Keys = []*model.Link{{Kind: typeAPIKey, ID: r.id + ".ApiKey"}}
 		if kind == "SHARED" {
@@ -611,9 +613,9 @@ func (t *tpl) samUsagePlans() {
 			p.Keys = []*model.Link{{Kind: typeAPIKey, ID: t.idPrefix + "ServerlessApiKey"}}
 			shared = p
 		}
-		if th := path(up, "Throttle"); isMap(th) {
-			p.RateLimit = t.val(path(th, "RateLimit"))
-			p.BurstLimit = t.val(path(th, "BurstLimit"))
+		if th := yamltree.Path(up, "Throttle"); yamltree.IsMap(th) {
+			p.RateLimit = t.val(yamltree.Path(th, "RateLimit"))
+			p.BurstLimit = t.val(yamltree.Path(th, "BurstLimit"))
 		}
 		t.plans[p.Ref] = p
 		t.frag.UsagePlans = append(t.frag.UsagePlans, p)

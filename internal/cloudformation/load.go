@@ -22,6 +22,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -122,7 +124,7 @@ func Load(filename string, src []byte, opts Options) (frag *model.Fragment, ok b
 			return nil, false
 		}
 		f := parseError(filename, lines, src, err)
-		if openapi.DepthError(err) {
+		if yamltree.DepthError(err) {
 			f.RuleID, f.Severity = openapi.RuleTooLarge, model.SeverityWarning
 			f.Message = "the template nests deeper than the parser's cap: it is not checked; flatten it, or exclude the file"
 		}
@@ -131,15 +133,15 @@ func Load(filename string, src []byte, opts Options) (frag *model.Fragment, ok b
 	if len(doc.Content) == 0 {
 		return nil, false
 	}
-	top := deref(doc.Content[0])
-	if !isMap(top) {
+	top := yamltree.Deref(doc.Content[0])
+	if !yamltree.IsMap(top) {
 		return nil, false
 	}
 	root, serverless := templateRoot(top)
 	if root == nil {
 		return nil, false
 	}
-	if f, ok := openapi.CheckLimits(filename, lines, &doc); !ok {
+	if f, ok := openapi.TooLarge(filename, lines, &doc); !ok {
 		return &model.Fragment{Diagnostics: []model.Finding{f}}, true
 	}
 	t := &tpl{
@@ -159,11 +161,11 @@ func Load(filename string, src []byte, opts Options) (frag *model.Fragment, ok b
 // document itself for a CloudFormation or SAM template, the `resources`
 // block of a Serverless Framework file; nil for anything else.
 func templateRoot(top *yaml.Node) (root *yaml.Node, serverless bool) {
-	if v, _ := get(top, "AWSTemplateFormatVersion"); v != nil {
+	if v, _ := yamltree.Get(top, "AWSTemplateFormatVersion"); v != nil {
 		return top, false
 	}
-	if tr, _ := get(top, "Transform"); tr != nil {
-		for _, n := range append([]*yaml.Node{tr}, items(tr)...) {
+	if tr, _ := yamltree.Get(top, "Transform"); tr != nil {
+		for _, n := range append([]*yaml.Node{tr}, yamltree.Items(tr)...) {
 			if n != nil && n.Kind == yaml.ScalarNode && strings.HasPrefix(n.Value, "AWS::Serverless") {
 				return top, false
 			}
@@ -172,9 +174,9 @@ func templateRoot(top *yaml.Node) (root *yaml.Node, serverless bool) {
 	if hasAWSResources(top) {
 		return top, false
 	}
-	if svc, _ := get(top, "service"); svc != nil {
-		if prov, _ := get(top, "provider"); prov != nil {
-			if res, _ := get(top, "resources"); isMap(res) {
+	if svc, _ := yamltree.Get(top, "service"); svc != nil {
+		if prov, _ := yamltree.Get(top, "provider"); prov != nil {
+			if res, _ := yamltree.Get(top, "resources"); yamltree.IsMap(res) {
 				return res, true
 			}
 			return &yaml.Node{Kind: yaml.MappingNode}, true
@@ -186,8 +188,8 @@ func templateRoot(top *yaml.Node) (root *yaml.Node, serverless bool) {
 // hasAWSResources reports whether n has a Resources map with at least one
 // entry of an `AWS::` type.
 func hasAWSResources(n *yaml.Node) bool {
-	for _, p := range pairs(path(n, "Resources")) {
-		if typ, _ := get(p[1], "Type"); typ != nil && typ.Kind == yaml.ScalarNode && strings.HasPrefix(typ.Value, "AWS::") {
+	for _, p := range yamltree.Pairs(yamltree.Path(n, "Resources")) {
+		if typ, _ := yamltree.Get(p[1], "Type"); typ != nil && typ.Kind == yaml.ScalarNode && strings.HasPrefix(typ.Value, "AWS::") {
 			return true
 		}
 	}
@@ -251,21 +253,21 @@ func parseError(filename string, lines *model.LineIndex, src []byte, err error) 
 // read builds the model of the whole template.
 func (t *tpl) read() {
 	t.readParams()
-	t.mappings, _ = get(t.root, "Mappings")
-	t.globals, _ = get(t.root, "Globals")
+	t.mappings, _ = yamltree.Get(t.root, "Mappings")
+	t.globals, _ = yamltree.Get(t.root, "Globals")
 	t.resources = map[string]*resource{}
-	resources, rk := get(t.root, "Resources")
-	if resources != nil && !isMap(resources) {
+	resources, rk := yamltree.Get(t.root, "Resources")
+	if resources != nil && !yamltree.IsMap(resources) {
 		t.report(DiagParse, model.SeverityError, rk, "Resources must be a map of logical IDs to resources; the template's resources cannot be read")
 		return
 	}
-	for _, p := range pairs(resources) {
-		typ, _ := get(p[1], "Type")
+	for _, p := range yamltree.Pairs(resources) {
+		typ, _ := yamltree.Get(p[1], "Type")
 		if typ == nil || typ.Kind != yaml.ScalarNode {
 			continue
 		}
-		props, _ := get(p[1], "Properties")
-		if !isMap(props) {
+		props, _ := yamltree.Get(p[1], "Properties")
+		if !yamltree.IsMap(props) {
 			props = nil
 		}
 		r := &resource{name: p[0].Value, typ: typ.Value, id: t.idPrefix + p[0].Value, key: p[0], props: props}
@@ -289,23 +291,23 @@ func (t *tpl) read() {
 // readParams reads Parameters: a given value, else the default.
 func (t *tpl) readParams() {
 	t.params = map[string]*param{}
-	params, _ := get(t.root, "Parameters")
-	for _, p := range pairs(params) {
+	params, _ := yamltree.Get(t.root, "Parameters")
+	for _, p := range yamltree.Pairs(params) {
 		name := p[0].Value
 		pr := &param{}
-		if typ, _ := get(p[1], "Type"); typ != nil {
+		if typ, _ := yamltree.Get(p[1], "Type"); typ != nil {
 			pr.list = typ.Value == "CommaDelimitedList" || strings.HasPrefix(typ.Value, "List<")
 		}
 		if v, ok := t.opts.Parameters[name]; ok {
 			pr.value, pr.known = v, true
-		} else if def, _ := get(p[1], "Default"); def != nil {
-			def = deref(def)
+		} else if def, _ := yamltree.Get(p[1], "Default"); def != nil {
+			def = yamltree.Deref(def)
 			switch {
 			case def.Kind == yaml.ScalarNode && !isShortForm(def):
 				pr.value, pr.known = def.Value, true
 			case def.Kind == yaml.SequenceNode && pr.list:
 				var parts []string
-				for _, c := range items(def) {
+				for _, c := range yamltree.Items(def) {
 					if c.Kind == yaml.ScalarNode {
 						parts = append(parts, c.Value)
 					}
@@ -334,22 +336,22 @@ func (t *tpl) byType(types ...string) []*resource {
 // prop returns a property of a resource; for SAM resources a property not
 // set on the resource comes from Globals (Api, HttpApi).
 func (t *tpl) prop(r *resource, key string) *yaml.Node {
-	v, _ := get(r.props, key)
+	v, _ := yamltree.Get(r.props, key)
 	if v != nil || t.globals == nil {
 		return v
 	}
 	switch r.typ {
 	case "AWS::Serverless::Api":
-		return path(t.globals, "Api", key)
+		return yamltree.Path(t.globals, "Api", key)
 	case "AWS::Serverless::HttpApi":
-		return path(t.globals, "HttpApi", key)
+		return yamltree.Path(t.globals, "HttpApi", key)
 	}
 	return nil
 }
 
 // propKey returns a property's value and key nodes.
 func (t *tpl) propKey(r *resource, key string) (val, k *yaml.Node) {
-	if v, kn := get(r.props, key); v != nil {
+	if v, kn := yamltree.Get(r.props, key); v != nil {
 		return v, kn
 	}
 	if v := t.prop(r, key); v != nil {

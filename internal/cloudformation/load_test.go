@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 
@@ -233,7 +235,7 @@ Resources:
 	props := tp.resources["Values"].props
 	for _, tc := range tests {
 		t.Run(tc.key, func(t *testing.T) {
-			v, l := tp.valLink(path(props, tc.key))
+			v, l := tp.valLink(yamltree.Path(props, tc.key))
 			if v.Known != tc.known || v.Text() != tc.text || (tc.ref != "" && v.Ref != tc.ref) {
 				t.Errorf("value = %+v, want known %v text %q ref %q", v, tc.known, tc.text, tc.ref)
 			}
@@ -259,11 +261,11 @@ func newTestTpl(t *testing.T, name, src string, opts Options) *tpl {
 	root := parseRoot(t, src)
 	tp.root = root
 	tp.readParams()
-	tp.mappings, _ = get(root, "Mappings")
+	tp.mappings, _ = yamltree.Get(root, "Mappings")
 	tp.resources = map[string]*resource{}
-	for _, p := range pairs(path(root, "Resources")) {
-		typ, _ := get(p[1], "Type")
-		props, _ := get(p[1], "Properties")
+	for _, p := range yamltree.Pairs(yamltree.Path(root, "Resources")) {
+		typ, _ := yamltree.Get(p[1], "Type")
+		props, _ := yamltree.Get(p[1], "Properties")
 		tp.resources[p[0].Value] = &resource{name: p[0].Value, typ: typ.Value, id: tp.idPrefix + p[0].Value, key: p[0], props: props}
 	}
 	return tp

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -27,15 +29,15 @@ func (t *tpl) restAPIs() {
 		ec := t.prop(r, "EndpointConfiguration")
 		if r.typ == "AWS::Serverless::Api" {
 			// SAM: a string, or {Type, VPCEndpointIds}.
-			if isMap(ec) {
-				api.EndpointType = t.val(path(ec, "Type"))
+			if yamltree.IsMap(ec) {
+				api.EndpointType = t.val(yamltree.Path(ec, "Type"))
 			} else {
 				api.EndpointType = t.val(ec)
 			}
 			t.body(api, t.prop(r, "DefinitionBody"))
 			t.definitionURI(api, t.prop(r, "DefinitionUri"))
 		} else {
-			if types, _, _ := t.list(path(ec, "Types")); len(types) > 0 {
+			if types, _, _ := t.list(yamltree.Path(ec, "Types")); len(types) > 0 {
 				api.EndpointType = types[0]
 			}
 			t.body(api, t.prop(r, "Body"))
@@ -49,7 +51,7 @@ func (t *tpl) restAPIs() {
 // body reads an OpenAPI body: inline (positions in the template), or pulled
 // in with Fn::Transform AWS::Include from a local file.
 func (t *tpl) body(api *model.API, n *yaml.Node) {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil {
 		return
 	}
@@ -59,7 +61,7 @@ func (t *tpl) body(api *model.API, n *yaml.Node) {
 		}
 		return
 	}
-	if !isMap(n) {
+	if !yamltree.IsMap(n) {
 		return
 	}
 	frag := openapi.LoadNode(t.filename, t.lines, n)
@@ -77,10 +79,10 @@ func (t *tpl) body(api *model.API, n *yaml.Node) {
 // include reads `Fn::Transform: {Name: AWS::Include, Parameters: {Location}}`
 // when the location is a local file.
 func (t *tpl) include(api *model.API, arg *yaml.Node) {
-	if name := t.val(path(arg, "Name")); !name.Is("AWS::Include") {
+	if name := t.val(yamltree.Path(arg, "Name")); !name.Is("AWS::Include") {
 		return
 	}
-	locNode := path(arg, "Parameters", "Location")
+	locNode := yamltree.Path(arg, "Parameters", "Location")
 	loc := t.val(locNode)
 	if s, ok := loc.Get(); ok {
 		t.localBody(api, s, locNode)
@@ -90,7 +92,7 @@ func (t *tpl) include(api *model.API, arg *yaml.Node) {
 // definitionURI reads a SAM DefinitionUri that names a local file; an S3
 // location ({Bucket, Key} or s3://) is not read.
 func (t *tpl) definitionURI(api *model.API, n *yaml.Node) {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil || n.Kind != yaml.ScalarNode {
 		return
 	}
@@ -312,7 +314,7 @@ func (t *tpl) methods() {
 }
 
 func (t *tpl) methodResponses(m *model.Method, n, key *yaml.Node) {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil {
 		return
 	}
@@ -323,12 +325,12 @@ func (t *tpl) methodResponses(m *model.Method, n, key *yaml.Node) {
 		}
 		return
 	}
-	for _, item := range items(n) {
-		if _, _, isCall := intrinsic(item); isCall || !isMap(item) {
+	for _, item := range yamltree.Items(n) {
+		if _, _, isCall := intrinsic(item); isCall || !yamltree.IsMap(item) {
 			m.ResponsesKnown = false
 			continue
 		}
-		sc := path(item, "StatusCode")
+		sc := yamltree.Path(item, "StatusCode")
 		mr := &model.MethodResponse{Range: t.itemRange(item), StatusCode: t.val(sc)}
 		if sc != nil {
 			mr.Range = t.rangeOf(sc)
@@ -340,7 +342,7 @@ func (t *tpl) methodResponses(m *model.Method, n, key *yaml.Node) {
 // itemRange is the range of a list item that is a mapping: its first key,
 // tight and visible.
 func (t *tpl) itemRange(item *yaml.Node) model.Range {
-	if isMap(item) && len(item.Content) > 0 {
+	if yamltree.IsMap(item) && len(item.Content) > 0 {
 		return t.rangeOf(item.Content[0])
 	}
 	return t.rangeOf(item)
@@ -349,25 +351,25 @@ func (t *tpl) itemRange(item *yaml.Node) model.Range {
 // integration reads a method's Integration property.
 func (t *tpl) integration(r *resource, n, key *yaml.Node) *model.Integration {
 	in := &model.Integration{ID: r.id + ".Integration", Range: t.rangeOf(key), Ref: r.name, Responses: []*model.IntegrationResponse{}}
-	n = deref(n)
-	if !isMap(n) {
+	n = yamltree.Deref(n)
+	if !yamltree.IsMap(n) {
 		if _, _, isCall := intrinsic(n); !isCall {
 			t.report(DiagParse, model.SeverityError, key, "Integration of %s must be a map; it cannot be read", r.name)
 		}
 		return in
 	}
 	in.ResponsesKnown = true
-	in.Type = t.val(path(n, "Type"))
-	in.URI = t.val(path(n, "Uri"))
-	in.HTTPMethod = t.val(path(n, "IntegrationHttpMethod"))
-	in.PassthroughBehavior = t.val(path(n, "PassthroughBehavior"))
-	if v := path(n, "RequestParameters", model.InvocationHeader); v != nil {
+	in.Type = t.val(yamltree.Path(n, "Type"))
+	in.URI = t.val(yamltree.Path(n, "Uri"))
+	in.HTTPMethod = t.val(yamltree.Path(n, "IntegrationHttpMethod"))
+	in.PassthroughBehavior = t.val(yamltree.Path(n, "PassthroughBehavior"))
+	if v := yamltree.Path(n, "RequestParameters", model.InvocationHeader); v != nil {
 		in.InvocationType = t.val(v)
 	}
-	rt, rtk := get(n, "RequestTemplates")
+	rt, rtk := yamltree.Get(n, "RequestTemplates")
 	in.RequestTemplates = t.templates(in.ID+".RequestTemplates", model.SideRequest, rt, rtk)
-	irs, irsKey := get(n, "IntegrationResponses")
-	irs = deref(irs)
+	irs, irsKey := yamltree.Get(n, "IntegrationResponses")
+	irs = yamltree.Deref(irs)
 	if irs == nil || isNoValue(irs) {
 		return in
 	}
@@ -378,21 +380,21 @@ func (t *tpl) integration(r *resource, n, key *yaml.Node) *model.Integration {
 		}
 		return in
 	}
-	for i, item := range items(irs) {
-		if _, _, isCall := intrinsic(item); isCall || !isMap(item) {
+	for i, item := range yamltree.Items(irs) {
+		if _, _, isCall := intrinsic(item); isCall || !yamltree.IsMap(item) {
 			in.ResponsesKnown = false
 			continue
 		}
 		resp := &model.IntegrationResponse{
 			ID: fmt.Sprintf("%s.IntegrationResponses[%d]", in.ID, i), Range: t.itemRange(item), Ref: r.name,
-			StatusCode: t.val(path(item, "StatusCode")),
+			StatusCode: t.val(yamltree.Path(item, "StatusCode")),
 		}
 		// An absent or empty SelectionPattern is the default response.
 		// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-method-integrationresponse.html
-		if sp := path(item, "SelectionPattern"); sp != nil && !isNoValue(sp) {
+		if sp := yamltree.Path(item, "SelectionPattern"); sp != nil && !isNoValue(sp) {
 			resp.Pattern = t.val(sp)
 		}
-		rts, rtsKey := get(item, "ResponseTemplates")
+		rts, rtsKey := yamltree.Get(item, "ResponseTemplates")
 		resp.ResponseTemplates = t.templates(resp.ID+".ResponseTemplates", model.SideResponse, rts, rtsKey)
 		in.Responses = append(in.Responses, resp)
 	}
@@ -401,11 +403,11 @@ func (t *tpl) integration(r *resource, n, key *yaml.Node) *model.Integration {
 
 // templates reads a map of content type to mapping template.
 func (t *tpl) templates(id, side string, n, key *yaml.Node) []*model.Template {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil {
 		return nil
 	}
-	if !isMap(n) || isShortForm(n) {
+	if !yamltree.IsMap(n) || isShortForm(n) {
 		if _, _, isCall := intrinsic(n); !isCall {
 			t.report(DiagParse, model.SeverityError, key, "%s must be a map of content type to template", key.Value)
 		}
@@ -415,7 +417,7 @@ func (t *tpl) templates(id, side string, n, key *yaml.Node) []*model.Template {
 		return nil
 	}
 	var out []*model.Template
-	for _, p := range pairs(n) {
+	for _, p := range yamltree.Pairs(n) {
 		body := t.val(p[1])
 		if body == nil {
 			continue

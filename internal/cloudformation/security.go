@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -35,7 +37,7 @@ func (t *tpl) connectionTypes() {
 	}
 	for _, r := range t.byType("AWS::ApiGateway::Method") {
 		if m := methods[r.id]; m != nil && m.Integration != nil {
-			m.Integration.ConnectionType = t.val(path(t.prop(r, "Integration"), "ConnectionType"))
+			m.Integration.ConnectionType = t.val(yamltree.Path(t.prop(r, "Integration"), "ConnectionType"))
 		}
 	}
 }
@@ -56,7 +58,7 @@ func (t *tpl) stageSecurity() {
 		if st == nil {
 			continue
 		}
-		st.ClientCertificate = t.val(path(t.prop(r, "StageDescription"), "ClientCertificateId"))
+		st.ClientCertificate = t.val(yamltree.Path(t.prop(r, "StageDescription"), "ClientCertificateId"))
 		// A deployment that names a stage declared elsewhere (SAM's
 		// `!Ref Api.Stage`, a name that is not literal, the name of
 		// another stage of the API) deploys to that stage, whose settings
@@ -108,14 +110,14 @@ func (t *tpl) resourcePolicies() {
 			continue
 		}
 		auth, authKey := t.propKey(r, "Auth")
-		if !isMap(deref(auth)) {
+		if !yamltree.IsMap(yamltree.Deref(auth)) {
 			continue
 		}
-		if rp, k := get(deref(auth), "ResourcePolicy"); present(rp) {
+		if rp, k := yamltree.Get(yamltree.Deref(auth), "ResourcePolicy"); present(rp) {
 			api.Policy = model.Unknown("Auth.ResourcePolicy", t.rangeOf(k))
 		}
-		da, daKey := get(deref(auth), "DefaultAuthorizer")
-		keyed := t.val(path(deref(auth), "ApiKeyRequired"))
+		da, daKey := yamltree.Get(yamltree.Deref(auth), "DefaultAuthorizer")
+		keyed := t.val(yamltree.Path(yamltree.Deref(auth), "ApiKeyRequired"))
 		for _, m := range api.Methods {
 			if da != nil && !t.val(da).Is("NONE") && m.Authorization.Is("NONE") {
 				m.Authorization = model.Unknown("Auth.DefaultAuthorizer", t.rangeOf(daKey))
@@ -133,7 +135,7 @@ func (t *tpl) resourcePolicies() {
 // (principals, conditions) can still be read.
 func (t *tpl) policyValue(n, key *yaml.Node) *model.Value {
 	r := t.rangeOf(key)
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n.Kind == yaml.ScalarNode {
 		return t.val(n)
 	}
@@ -156,7 +158,7 @@ func (t *tpl) policyValue(n, key *yaml.Node) *model.Value {
 
 // plain converts a node tree to plain values, intrinsics as "${Name}".
 func (t *tpl) plain(n *yaml.Node, depth int, partial *bool) any {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil || depth > 32 {
 		*partial = true
 		return "${?}"
@@ -168,7 +170,7 @@ func (t *tpl) plain(n *yaml.Node, depth int, partial *bool) any {
 	switch n.Kind {
 	case yaml.MappingNode:
 		out := map[string]any{}
-		for _, p := range pairs(n) {
+		for _, p := range yamltree.Pairs(n) {
 			out[p[0].Value] = t.plain(p[1], depth+1, partial)
 		}
 		return out

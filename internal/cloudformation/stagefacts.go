@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
@@ -53,7 +55,7 @@ func (t *tpl) stageFacts() {
 	// Globals, SHARED or PER_API, with Globals' throttle and quota) that are
 	// not all modelled faithfully: stages of such SAM APIs have unknown
 	// plans.
-	samAuthPlans := path(t.globals, "Api", "Auth", "UsagePlan") != nil
+	samAuthPlans := yamltree.Path(t.globals, "Api", "Auth", "UsagePlan") != nil
 	for _, st := range t.frag.Stages {
 		if st.Version != "v1" {
 			// A v2 stage's route settings are its own properties.
@@ -65,7 +67,7 @@ func (t *tpl) stageFacts() {
 		st.SettingsKnown = named && single
 		st.PlansKnown = plansKnown && named && single
 		if st.APILink != nil && st.APILink.Kind == typeSAMAPI {
-			if r := t.resources[strings.TrimPrefix(st.APILink.ID, t.idPrefix)]; samAuthPlans || (r != nil && path(r.props, "Auth", "UsagePlan") != nil) {
+			if r := t.resources[strings.TrimPrefix(st.APILink.ID, t.idPrefix)]; samAuthPlans || (r != nil && yamltree.Path(r.props, "Auth", "UsagePlan") != nil) {
 				st.PlansKnown = false
 			}
 		}

@@ -3,6 +3,8 @@ package cloudformation
 import (
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
@@ -42,7 +44,7 @@ func (t *tpl) v2APIs() {
 			PassthroughBehavior: t.val(t.prop(r, "PassthroughBehavior")),
 			Responses:           []*model.IntegrationResponse{},
 		}
-		rt, rtk := get(r.props, "RequestTemplates")
+		rt, rtk := yamltree.Get(r.props, "RequestTemplates")
 		in.RequestTemplates = t.templates(r.id+".RequestTemplates", model.SideRequest, rt, rtk)
 		integrations[r.name] = in
 	}

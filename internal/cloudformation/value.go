@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -24,7 +26,7 @@ var intrinsicNames = map[string]bool{
 // long name and its argument. A short form's argument is the node itself
 // with the tag removed from consideration: a scalar, sequence or mapping.
 func intrinsic(n *yaml.Node) (name string, arg *yaml.Node, ok bool) {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil {
 		return "", nil, false
 	}
@@ -36,7 +38,7 @@ func intrinsic(n *yaml.Node) (name string, arg *yaml.Node, ok bool) {
 		return name, n, true
 	}
 	if n.Kind == yaml.MappingNode && len(n.Content) == 2 && intrinsicNames[n.Content[0].Value] {
-		return n.Content[0].Value, deref(n.Content[1]), true
+		return n.Content[0].Value, yamltree.Deref(n.Content[1]), true
 	}
 	return "", nil, false
 }
@@ -66,7 +68,7 @@ func (t *tpl) val(n *yaml.Node) *model.Value {
 // default or a given value, mappings and substitutions of known values are
 // evaluated; everything else stays unknown, with its reference kept.
 func (t *tpl) valLink(n *yaml.Node) (*model.Value, *model.Link) {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil || isNoValue(n) {
 		return nil, nil
 	}
@@ -78,7 +80,7 @@ func (t *tpl) valLink(n *yaml.Node) (*model.Value, *model.Link) {
 
 // eval evaluates a node; the result's range is set by the caller.
 func (t *tpl) eval(n *yaml.Node, depth int) (*model.Value, *model.Link) {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil {
 		return &model.Value{Ref: "null"}, nil
 	}
@@ -124,7 +126,7 @@ func (t *tpl) eval(n *yaml.Node, depth int) (*model.Value, *model.Link) {
 	case "Fn::If":
 		// Conditions are not guessed; a value the same on both branches is
 		// known all the same.
-		args := items(arg)
+		args := yamltree.Items(arg)
 		if len(args) == 3 {
 			a, la := t.eval(args[1], depth+1)
 			b, _ := t.eval(args[2], depth+1)
@@ -152,7 +154,7 @@ func getAttArgs(arg *yaml.Node) (res, attr string) {
 		res, attr, _ = strings.Cut(arg.Value, ".")
 		return res, attr
 	}
-	parts := items(arg)
+	parts := yamltree.Items(arg)
 	if len(parts) == 2 && parts[0].Kind == yaml.ScalarNode && parts[1].Kind == yaml.ScalarNode && !isShortForm(parts[1]) {
 		return parts[0].Value, parts[1].Value
 	}
@@ -233,13 +235,13 @@ func (t *tpl) sub(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
 	case yaml.ScalarNode:
 		text = arg
 	case yaml.SequenceNode:
-		parts := items(arg)
+		parts := yamltree.Items(arg)
 		if len(parts) == 0 || parts[0].Kind != yaml.ScalarNode {
 			return &model.Value{Ref: "!Sub"}, nil
 		}
 		text = parts[0]
 		if len(parts) > 1 {
-			for _, p := range pairs(parts[1]) {
+			for _, p := range yamltree.Pairs(parts[1]) {
 				vars[p[0].Value] = p[1]
 			}
 		}
@@ -297,7 +299,7 @@ func isWholeVar(s string) bool {
 
 // join evaluates Fn::Join [delimiter, [parts]].
 func (t *tpl) join(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
-	args := items(arg)
+	args := yamltree.Items(arg)
 	if len(args) != 2 || args[0].Kind != yaml.ScalarNode {
 		return &model.Value{Ref: "!Join"}, nil
 	}
@@ -336,7 +338,7 @@ func (t *tpl) join(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
 // findInMap evaluates Fn::FindInMap [Map, TopKey, SecondKey] when every key
 // is known and the entry is a scalar.
 func (t *tpl) findInMap(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
-	args := items(arg)
+	args := yamltree.Items(arg)
 	if len(args) < 3 {
 		return &model.Value{Ref: "!FindInMap"}, nil
 	}
@@ -349,7 +351,7 @@ func (t *tpl) findInMap(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
 		keys[i] = k.Literal
 	}
 	ref := "!FindInMap " + strings.Join(keys, ".")
-	entry := path(t.mappings, keys...)
+	entry := yamltree.Path(t.mappings, keys...)
 	if entry == nil {
 		return &model.Value{Ref: ref}, nil
 	}
@@ -362,7 +364,7 @@ func (t *tpl) findInMap(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
 
 // selectFn evaluates Fn::Select [index, list].
 func (t *tpl) selectFn(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
-	args := items(arg)
+	args := yamltree.Items(arg)
 	if len(args) != 2 {
 		return &model.Value{Ref: "!Select"}, nil
 	}
@@ -382,14 +384,14 @@ func (t *tpl) selectFn(arg *yaml.Node, depth int) (*model.Value, *model.Link) {
 // AWS::NoValue makes it unknown, since it may be absent), a
 // CommaDelimitedList parameter, Fn::Split of a known string.
 func (t *tpl) listVals(n *yaml.Node, depth int) (vals []*model.Value, links map[int]*model.Link, known bool) {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	links = map[int]*model.Link{}
 	if n == nil || depth > 32 {
 		return nil, links, false
 	}
 	if n.Kind == yaml.SequenceNode && !isShortForm(n) {
 		known = true
-		for i, c := range items(n) {
+		for i, c := range yamltree.Items(n) {
 			if name, _, ok := intrinsic(c); ok && name == "Fn::If" || isNoValue(c) {
 				known = false
 			}
@@ -412,7 +414,7 @@ func (t *tpl) listVals(n *yaml.Node, depth int) (vals []*model.Value, links map[
 			return vals, links, true
 		}
 	case ok && name == "Fn::Split":
-		args := items(arg)
+		args := yamltree.Items(arg)
 		if len(args) == 2 && args[0].Kind == yaml.ScalarNode && args[0].Value != "" {
 			s, _ := t.eval(args[1], depth+1)
 			if s.Known {

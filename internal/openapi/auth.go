@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -29,7 +31,7 @@ func (d *doc) readSecurity(api *model.API) {
 	// Policy, Terraform policy, the CLI): without the extension it is
 	// unknown, not absent. The Terraform and CloudFormation loaders, which
 	// see the whole API, decide it for the documents they embed.
-	if p, k := get(d.root, "x-amazon-apigateway-policy"); p != nil {
+	if p, k := yamltree.Get(d.root, "x-amazon-apigateway-policy"); p != nil {
 		api.Policy = d.jsonValue(p, k)
 		api.PolicyKnown = true
 	}
@@ -37,13 +39,13 @@ func (d *doc) readSecurity(api *model.API) {
 		return
 	}
 	schemes := d.schemes(api)
-	rootSec, rootKey := get(d.root, "security")
-	validators, _ := get(d.root, "x-amazon-apigateway-request-validators")
-	rootValidator, _ := get(d.root, "x-amazon-apigateway-request-validator")
-	paths, _ := get(d.root, "paths")
+	rootSec, rootKey := yamltree.Get(d.root, "security")
+	validators, _ := yamltree.Get(d.root, "x-amazon-apigateway-request-validators")
+	rootValidator, _ := yamltree.Get(d.root, "x-amazon-apigateway-request-validator")
+	paths, _ := yamltree.Get(d.root, "paths")
 	ops := map[string]*yaml.Node{}
-	for _, p := range pairs(paths) {
-		for _, op := range pairs(p[1]) {
+	for _, p := range yamltree.Pairs(paths) {
+		for _, op := range yamltree.Pairs(p[1]) {
 			if verb, ok := verbs[op[0].Value]; ok {
 				ops[verb+" "+p[0].Value] = op[1]
 			}
@@ -54,7 +56,7 @@ func (d *doc) readSecurity(api *model.API) {
 		if op == nil {
 			continue
 		}
-		sec, key := get(op, "security")
+		sec, key := yamltree.Get(op, "security")
 		if sec == nil {
 			sec, key = rootSec, rootKey
 		}
@@ -66,11 +68,11 @@ func (d *doc) readSecurity(api *model.API) {
 			m.APIKeyRequired = apiKey
 		}
 		if m.Integration != nil {
-			if ct, _ := get(deref(child(op, "x-amazon-apigateway-integration")), "connectionType"); ct != nil {
+			if ct, _ := yamltree.Get(yamltree.Deref(child(op, "x-amazon-apigateway-integration")), "connectionType"); ct != nil {
 				m.Integration.ConnectionType = d.value(ct)
 			}
 		}
-		v, _ := get(op, "x-amazon-apigateway-request-validator")
+		v, _ := yamltree.Get(op, "x-amazon-apigateway-request-validator")
 		if v == nil {
 			v = rootValidator
 		}
@@ -83,7 +85,7 @@ func (d *doc) readSecurity(api *model.API) {
 // methodSecurity returns the authorization and API key requirement that a
 // `security` list gives a method.
 func (d *doc) methodSecurity(m *model.Method, sec, key *yaml.Node, schemes map[string]scheme) (auth, apiKey *model.Value) {
-	sec = deref(sec)
+	sec = yamltree.Deref(sec)
 	if sec == nil {
 		return model.Lit("NONE", m.Range), model.Lit("false", m.Range)
 	}
@@ -93,7 +95,7 @@ func (d *doc) methodSecurity(m *model.Method, sec, key *yaml.Node, schemes map[s
 	}
 	authz, hasKey, known := "NONE", false, true
 	for _, req := range sec.Content {
-		for _, p := range pairs(req) {
+		for _, p := range yamltree.Pairs(req) {
 			s, ok := schemes[p[0].Value]
 			if !ok || (s.authorization == "" && !s.apiKey) {
 				known = false
@@ -120,24 +122,24 @@ func (d *doc) methodSecurity(m *model.Method, sec, key *yaml.Node, schemes map[s
 // schemes classifies the document's security schemes and records the
 // authorizers they declare.
 func (d *doc) schemes(api *model.API) map[string]scheme {
-	defs, _ := get(d.root, "securityDefinitions")
-	if comps, _ := get(d.root, "components"); comps != nil {
-		if s, _ := get(comps, "securitySchemes"); s != nil {
+	defs, _ := yamltree.Get(d.root, "securityDefinitions")
+	if comps, _ := yamltree.Get(d.root, "components"); comps != nil {
+		if s, _ := yamltree.Get(comps, "securitySchemes"); s != nil {
 			defs = s
 		}
 	}
 	out := map[string]scheme{}
-	for _, p := range pairs(defs) {
-		name, n := p[0].Value, deref(p[1])
-		if !isMap(n) {
+	for _, p := range yamltree.Pairs(defs) {
+		name, n := p[0].Value, yamltree.Deref(p[1])
+		if !yamltree.IsMap(n) {
 			continue
 		}
 		var s scheme
-		if az, azKey := get(n, "x-amazon-apigateway-authorizer"); az != nil {
+		if az, azKey := yamltree.Get(n, "x-amazon-apigateway-authorizer"); az != nil {
 			a := d.authorizer(api, name, p[0], az, azKey)
 			// A REST token authorizer reads the header the scheme names.
-			in, _ := get(n, "in")
-			keyName, _ := get(n, "name")
+			in, _ := yamltree.Get(n, "in")
+			keyName, _ := yamltree.Get(n, "name")
 			if a.IdentitySource == nil && a.Type.Is("TOKEN") && in != nil && keyName != nil {
 				where := map[string]string{"query": "querystring"}[in.Value]
 				if where == "" {
@@ -156,10 +158,10 @@ func (d *doc) schemes(api *model.API) map[string]scheme {
 			out[name] = s
 			continue
 		}
-		typ, _ := get(n, "type")
-		authType, _ := get(n, "x-amazon-apigateway-authtype")
-		in, _ := get(n, "in")
-		keyName, _ := get(n, "name")
+		typ, _ := yamltree.Get(n, "type")
+		authType, _ := yamltree.Get(n, "x-amazon-apigateway-authtype")
+		in, _ := yamltree.Get(n, "in")
+		keyName, _ := yamltree.Get(n, "name")
 		switch {
 		case authType != nil && strings.EqualFold(authType.Value, "awsSigv4"):
 			s.authorization = "AWS_IAM"
@@ -182,26 +184,26 @@ func (d *doc) authorizer(api *model.API, name string, nameKey, n, key *yaml.Node
 	if api.Kind != model.KindREST {
 		a.Version = "v2"
 	}
-	if !isMap(deref(n)) {
+	if !yamltree.IsMap(yamltree.Deref(n)) {
 		a.Type = model.Unknown("", d.rangeOf(n))
 		a.ProviderARNsKnown = false
 		d.authorizers = append(d.authorizers, a)
 		return a
 	}
-	if t, _ := get(n, "type"); t != nil {
+	if t, _ := yamltree.Get(n, "type"); t != nil {
 		a.Type = d.value(t)
 		if a.Type != nil && a.Type.Known {
 			a.Type.Literal = strings.ToUpper(a.Type.Literal)
 		}
 	}
-	if t, _ := get(n, "authorizerResultTtlInSeconds"); t != nil {
+	if t, _ := yamltree.Get(n, "authorizerResultTtlInSeconds"); t != nil {
 		a.TTL = d.value(t)
 	}
-	if s, _ := get(n, "identitySource"); s != nil {
+	if s, _ := yamltree.Get(n, "identitySource"); s != nil {
 		a.IdentitySource = d.value(s)
 	}
-	if arns, _ := get(n, "providerARNs"); arns != nil {
-		arns = deref(arns)
+	if arns, _ := yamltree.Get(n, "providerARNs"); arns != nil {
+		arns = yamltree.Deref(arns)
 		if arns.Kind == yaml.SequenceNode {
 			for _, e := range arns.Content {
 				a.ProviderARNs = append(a.ProviderARNs, d.value(e))
@@ -220,11 +222,11 @@ func (d *doc) validation(validators, name *yaml.Node) *model.Value {
 	if name.Kind != yaml.ScalarNode {
 		return model.Unknown("x-amazon-apigateway-request-validator", r)
 	}
-	v, _ := get(validators, name.Value)
-	if !isMap(deref(v)) {
+	v, _ := yamltree.Get(validators, name.Value)
+	if !yamltree.IsMap(yamltree.Deref(v)) {
 		return model.Unknown("x-amazon-apigateway-request-validators."+name.Value, r)
 	}
-	body, _ := get(v, "validateRequestBody")
+	body, _ := yamltree.Get(v, "validateRequestBody")
 	if body == nil {
 		return model.Lit("false", r)
 	}
@@ -237,7 +239,7 @@ func (d *doc) validation(validators, name *yaml.Node) *model.Value {
 // its JSON text; unknown when it holds an intrinsic or an alias.
 func (d *doc) jsonValue(n, key *yaml.Node) *model.Value {
 	r := d.rangeOf(key)
-	if name, _, ok := intrinsic(deref(n)); ok {
+	if name, _, ok := intrinsic(yamltree.Deref(n)); ok {
 		return model.Unknown(name, r)
 	}
 	if n.Kind == yaml.ScalarNode {
@@ -273,6 +275,6 @@ func hasIntrinsic(n *yaml.Node, depth int) bool {
 
 // child returns the value of key in a mapping node.
 func child(n *yaml.Node, key string) *yaml.Node {
-	v, _ := get(n, key)
+	v, _ := yamltree.Get(n, key)
 	return v
 }

@@ -3,6 +3,8 @@ package openapi
 import (
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -55,13 +57,13 @@ func (d *doc) ignore(start, obj, v *yaml.Node) []model.Ignore {
 	add := func(rule, reason string) {
 		out = append(out, model.Ignore{Range: r, Rules: []string{strings.TrimSpace(rule)}, Reason: strings.TrimSpace(reason)})
 	}
-	v = deref(v)
+	v = yamltree.Deref(v)
 	switch {
 	case v == nil:
 	case v.Kind == yaml.SequenceNode:
 		for _, item := range v.Content {
-			rule, _ := get(item, "rule")
-			reason, _ := get(item, "reason")
+			rule, _ := yamltree.Get(item, "rule")
+			reason, _ := yamltree.Get(item, "reason")
 			if rule != nil && rule.Kind == yaml.ScalarNode {
 				text := ""
 				if reason != nil {
@@ -71,7 +73,7 @@ func (d *doc) ignore(start, obj, v *yaml.Node) []model.Ignore {
 			}
 		}
 	case v.Kind == yaml.MappingNode:
-		for _, p := range pairs(v) {
+		for _, p := range yamltree.Pairs(v) {
 			add(p[0].Value, p[1].Value)
 		}
 	}

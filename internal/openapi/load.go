@@ -19,6 +19,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -77,14 +79,14 @@ func LoadDeferred(filename string, src []byte, opts Options) (frag *model.Fragme
 		}
 		frag := &model.Fragment{}
 		f := parseError(d, err)
-		if DepthError(err) {
+		if yamltree.DepthError(err) {
 			f.RuleID, f.Severity = RuleTooLarge, model.SeverityWarning
 			f.Message = "the document nests deeper than the parser's cap: it is not checked; flatten it, or exclude the file"
 		}
 		frag.Diagnostics = append(frag.Diagnostics, f)
 		return frag, true, wait
 	}
-	if len(top.Content) == 0 || !isMap(top.Content[0]) {
+	if len(top.Content) == 0 || !yamltree.IsMap(top.Content[0]) {
 		return nil, false, wait
 	}
 	d.root = top.Content[0]
@@ -92,7 +94,7 @@ func LoadDeferred(filename string, src []byte, opts Options) (frag *model.Fragme
 	if !isDoc {
 		return nil, false, wait
 	}
-	if f, ok := CheckLimits(filename, d.lines, &top); !ok {
+	if f, ok := TooLarge(filename, d.lines, &top); !ok {
 		return &model.Fragment{Diagnostics: []model.Finding{f}}, true, wait
 	}
 	// kin-openapi validates a copy of the tree while the loader reads it
@@ -195,10 +197,10 @@ func parseError(d *doc, err error) model.Finding {
 
 // version returns the document's OpenAPI or Swagger version.
 func version(root *yaml.Node) (string, bool) {
-	if v, _ := get(root, "openapi"); v != nil && v.Kind == yaml.ScalarNode && strings.HasPrefix(v.Value, "3") {
+	if v, _ := yamltree.Get(root, "openapi"); v != nil && v.Kind == yaml.ScalarNode && strings.HasPrefix(v.Value, "3") {
 		return v.Value, true
 	}
-	if v, _ := get(root, "swagger"); v != nil && v.Kind == yaml.ScalarNode && strings.HasPrefix(v.Value, "2") {
+	if v, _ := yamltree.Get(root, "swagger"); v != nil && v.Kind == yaml.ScalarNode && strings.HasPrefix(v.Value, "2") {
 		return v.Value, true
 	}
 	return "", false
@@ -220,8 +222,8 @@ func (d *doc) readAPI(spec string) *model.API {
 		Range:  d.rangeOf(d.root.Content[0]),
 	}
 	defer d.readSecurity(api) // once the methods are read
-	if info, _ := get(d.root, "info"); info != nil {
-		if t, _ := get(info, "title"); t != nil {
+	if info, _ := yamltree.Get(d.root, "info"); info != nil {
+		if t, _ := yamltree.Get(info, "title"); t != nil {
 			api.Name = d.value(t)
 		}
 	}
@@ -229,39 +231,39 @@ func (d *doc) readAPI(spec string) *model.API {
 	if isHTTPAPI(d.root) {
 		api.Kind = model.KindHTTP
 	}
-	if ec, _ := get(d.root, "x-amazon-apigateway-endpoint-configuration"); ec != nil {
-		if v, _ := get(ec, "disableExecuteApiEndpoint"); v != nil {
+	if ec, _ := yamltree.Get(d.root, "x-amazon-apigateway-endpoint-configuration"); ec != nil {
+		if v, _ := yamltree.Get(ec, "disableExecuteApiEndpoint"); v != nil {
 			api.DisableExecuteAPIEndpoint = d.value(v)
 		}
 	}
-	if servers, _ := get(d.root, "servers"); servers != nil && servers.Kind == yaml.SequenceNode {
+	if servers, _ := yamltree.Get(d.root, "servers"); servers != nil && servers.Kind == yaml.SequenceNode {
 		for _, s := range servers.Content {
-			if ec, _ := get(s, "x-amazon-apigateway-endpoint-configuration"); ec != nil {
-				if v, _ := get(ec, "disableExecuteApiEndpoint"); v != nil {
+			if ec, _ := yamltree.Get(s, "x-amazon-apigateway-endpoint-configuration"); ec != nil {
+				if v, _ := yamltree.Get(ec, "disableExecuteApiEndpoint"); v != nil {
 					api.DisableExecuteAPIEndpoint = d.value(v)
 				}
 			}
 		}
 	}
-	paths, pathsKey := get(d.root, "paths")
+	paths, pathsKey := yamltree.Get(d.root, "paths")
 	if paths == nil {
 		return api
 	}
-	if !isMap(paths) {
+	if !yamltree.IsMap(paths) {
 		d.report(RuleParse, model.SeverityError, pathsKey, "%q must be a map of paths; the API's operations cannot be read", "paths")
 		return api
 	}
-	for _, p := range pairs(paths) {
+	for _, p := range yamltree.Pairs(paths) {
 		path, item := p[0].Value, p[1]
-		if !isMap(item) {
+		if !yamltree.IsMap(item) {
 			continue
 		}
-		for _, op := range pairs(item) {
+		for _, op := range yamltree.Pairs(item) {
 			verb, isVerb := verbs[op[0].Value]
 			if !isVerb {
 				continue
 			}
-			if !isMap(op[1]) {
+			if !yamltree.IsMap(op[1]) {
 				d.report(RuleParse, model.SeverityError, op[0], "operation %s %s must be a map; it cannot be read", verb, path)
 				continue
 			}
@@ -277,20 +279,20 @@ func (d *doc) readAPI(spec string) *model.API {
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
 func isHTTPAPI(root *yaml.Node) bool {
 	for _, key := range []string{"x-amazon-apigateway-cors", "x-amazon-apigateway-importexport-version"} {
-		if v, _ := get(root, key); v != nil {
+		if v, _ := yamltree.Get(root, key); v != nil {
 			return true
 		}
 	}
-	if comps, _ := get(root, "components"); comps != nil {
-		if v, _ := get(comps, "x-amazon-apigateway-integrations"); v != nil {
+	if comps, _ := yamltree.Get(root, "components"); comps != nil {
+		if v, _ := yamltree.Get(comps, "x-amazon-apigateway-integrations"); v != nil {
 			return true
 		}
 	}
-	paths, _ := get(root, "paths")
-	for _, p := range pairs(paths) {
-		for _, op := range pairs(p[1]) {
-			if in, _ := get(op[1], "x-amazon-apigateway-integration"); in != nil {
-				if v, _ := get(in, "payloadFormatVersion"); v != nil {
+	paths, _ := yamltree.Get(root, "paths")
+	for _, p := range yamltree.Pairs(paths) {
+		for _, op := range yamltree.Pairs(p[1]) {
+			if in, _ := yamltree.Get(op[1], "x-amazon-apigateway-integration"); in != nil {
+				if v, _ := yamltree.Get(in, "payloadFormatVersion"); v != nil {
 					return true
 				}
 			}
@@ -305,7 +307,7 @@ func hasExtensions(n *yaml.Node, depth int) bool {
 	if depth > 4 {
 		return false
 	}
-	for _, p := range pairs(n) {
+	for _, p := range yamltree.Pairs(n) {
 		if strings.HasPrefix(p[0].Value, "x-amazon-apigateway-") {
 			return true
 		}
@@ -326,17 +328,17 @@ func (d *doc) readMethod(path, verb string, key, op *yaml.Node) *model.Method {
 		Verb:           verb,
 		ResponsesKnown: true,
 	}
-	if auth, _ := get(op, "x-amazon-apigateway-auth"); auth != nil {
-		if t, _ := get(auth, "type"); t != nil {
+	if auth, _ := yamltree.Get(op, "x-amazon-apigateway-auth"); auth != nil {
+		if t, _ := yamltree.Get(auth, "type"); t != nil {
 			m.Authorization = d.value(t)
 		}
 	}
-	if resps, rk := get(op, "responses"); resps != nil {
-		if !isMap(resps) {
+	if resps, rk := yamltree.Get(op, "responses"); resps != nil {
+		if !yamltree.IsMap(resps) {
 			m.ResponsesKnown = false
 			d.report(RuleParse, model.SeverityError, rk, "responses of %s %s must be a map of status codes", verb, path)
 		}
-		for _, p := range pairs(resps) {
+		for _, p := range yamltree.Pairs(resps) {
 			if _, _, isIntrinsic := intrinsic(p[1]); isIntrinsic || p[0].Value == "$ref" {
 				m.ResponsesKnown = false
 				continue
@@ -347,11 +349,11 @@ func (d *doc) readMethod(path, verb string, key, op *yaml.Node) *model.Method {
 			})
 		}
 	}
-	integ, ik := get(op, "x-amazon-apigateway-integration")
+	integ, ik := yamltree.Get(op, "x-amazon-apigateway-integration")
 	if integ == nil {
 		return m
 	}
-	if ref, _ := get(integ, "$ref"); ref != nil {
+	if ref, _ := yamltree.Get(integ, "$ref"); ref != nil {
 		integ = d.resolveRef(ref)
 		if integ == nil {
 			// A dangling reference: an integration exists, we cannot read it.
@@ -359,7 +361,7 @@ func (d *doc) readMethod(path, verb string, key, op *yaml.Node) *model.Method {
 			return m
 		}
 	}
-	if !isMap(integ) {
+	if !yamltree.IsMap(integ) {
 		if _, _, isIntrinsic := intrinsic(integ); !isIntrinsic {
 			d.report(RuleParse, model.SeverityError, integ,
 				"x-amazon-apigateway-integration of %s %s must be a map; it cannot be read", verb, path)
@@ -379,7 +381,7 @@ func (d *doc) resolveRef(ref *yaml.Node) *yaml.Node {
 	n := d.root
 	for _, part := range strings.Split(strings.TrimPrefix(ref.Value, "#/"), "/") {
 		part = strings.ReplaceAll(strings.ReplaceAll(part, "~1", "/"), "~0", "~")
-		n, _ = get(n, part)
+		n, _ = yamltree.Get(n, part)
 		if n == nil {
 			return nil
 		}
@@ -393,7 +395,7 @@ func (d *doc) readIntegration(m *model.Method, key, n *yaml.Node) *model.Integra
 		Range:          d.rangeOf(key),
 		ResponsesKnown: true,
 	}
-	for _, p := range pairs(n) {
+	for _, p := range yamltree.Pairs(n) {
 		k, v := p[0], p[1]
 		in.Fields = append(in.Fields, model.Field{Name: k.Value, Range: d.rangeOf(k)})
 		switch k.Value {
@@ -406,7 +408,7 @@ func (d *doc) readIntegration(m *model.Method, key, n *yaml.Node) *model.Integra
 		case "passthroughBehavior":
 			in.PassthroughBehavior = d.value(v)
 		case "requestParameters":
-			if h, _ := get(v, model.InvocationHeader); h != nil {
+			if h, _ := yamltree.Get(v, model.InvocationHeader); h != nil {
 				in.InvocationType = d.value(h)
 			}
 		case "requestTemplates":
@@ -416,13 +418,13 @@ func (d *doc) readIntegration(m *model.Method, key, n *yaml.Node) *model.Integra
 				in.ResponsesKnown = false
 				continue
 			}
-			if !isMap(v) {
+			if !yamltree.IsMap(v) {
 				in.ResponsesKnown = false
 				d.report(RuleParse, model.SeverityError, k,
 					"responses of the integration of %s %s must be a map keyed by selection pattern; they cannot be read", m.Verb, m.Path)
 				continue
 			}
-			for _, rp := range pairs(v) {
+			for _, rp := range yamltree.Pairs(v) {
 				in.Responses = append(in.Responses, d.readResponse(in, rp[0], rp[1]))
 			}
 		}
@@ -440,14 +442,14 @@ func (d *doc) readResponse(in *model.Integration, key, n *yaml.Node) *model.Inte
 	if key.Value != "default" {
 		r.Pattern = d.value(key)
 	}
-	if !isMap(n) {
+	if !yamltree.IsMap(n) {
 		if _, _, isIntrinsic := intrinsic(n); !isIntrinsic {
 			d.report(RuleParse, model.SeverityError, key,
 				"integration response \"%s\" must be a map with a statusCode; it cannot be read", key.Value)
 		}
 		return r
 	}
-	for _, p := range pairs(n) {
+	for _, p := range yamltree.Pairs(n) {
 		k, v := p[0], p[1]
 		r.Fields = append(r.Fields, model.Field{Name: k.Value, Range: d.rangeOf(k)})
 		switch k.Value {
@@ -462,14 +464,14 @@ func (d *doc) readResponse(in *model.Integration, key, n *yaml.Node) *model.Inte
 
 // templates reads a map of content type to mapping template.
 func (d *doc) templates(id, side string, key, n *yaml.Node) []*model.Template {
-	if !isMap(n) {
+	if !yamltree.IsMap(n) {
 		if _, _, isIntrinsic := intrinsic(n); !isIntrinsic && n != nil {
 			d.report(RuleParse, model.SeverityError, key, "%s must be a map of content type to template", key.Value)
 		}
 		return nil
 	}
 	var out []*model.Template
-	for _, p := range pairs(n) {
+	for _, p := range yamltree.Pairs(n) {
 		t := &model.Template{
 			ID:          id + "#template " + p[0].Value,
 			Range:       d.rangeOf(p[1]),

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -89,85 +91,6 @@ func (d *doc) report(id string, sev model.Severity, n *yaml.Node, format string,
 	})
 }
 
-// mapping returns the key and value nodes of a mapping node, resolving
-// aliases. It returns nil for anything else.
-func pairs(n *yaml.Node) [][2]*yaml.Node {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	budget := mergeBudget
-	return mergedPairs(n, 0, &budget)
-}
-
-// mergeBudget bounds the pairs one mapping's merge keys may bring in: merge
-// keys that reference merge keys can multiply like an alias bomb.
-const mergeBudget = 10000
-
-// mergedPairs resolves YAML merge keys (`<<: *anchor`): the merged mapping's
-// pairs come first, and explicit keys override them.
-// https://yaml.org/type/merge.html
-func mergedPairs(n *yaml.Node, depth int, budget *int) [][2]*yaml.Node {
-	out := make([][2]*yaml.Node, 0, len(n.Content)/2)
-	index := map[string]int{}
-	put := func(k, v *yaml.Node) {
-		if i, ok := index[k.Value]; ok && k.Kind == yaml.ScalarNode {
-			out[i] = [2]*yaml.Node{k, v}
-			return
-		}
-		index[k.Value] = len(out)
-		out = append(out, [2]*yaml.Node{k, v})
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], deref(n.Content[i+1])
-		if k.Tag == "!!merge" && depth < 8 && *budget > 0 {
-			var sources []*yaml.Node
-			if v != nil && v.Kind == yaml.SequenceNode {
-				for _, s := range v.Content {
-					sources = append(sources, deref(s))
-				}
-			} else {
-				sources = append(sources, v)
-			}
-			for _, s := range sources {
-				if s != nil && s.Kind == yaml.MappingNode {
-					for _, p := range mergedPairs(s, depth+1, budget) {
-						*budget--
-						if _, explicit := index[p[0].Value]; !explicit {
-							put(p[0], p[1])
-						}
-					}
-				}
-			}
-			continue
-		}
-		put(k, v)
-	}
-	return out
-}
-
-// get returns the value of key in a mapping node, and the key node.
-func get(n *yaml.Node, key string) (val, k *yaml.Node) {
-	for _, p := range pairs(n) {
-		if p[0].Value == key {
-			return p[1], p[0]
-		}
-	}
-	return nil, nil
-}
-
-func deref(n *yaml.Node) *yaml.Node {
-	for depth := 0; n != nil && n.Kind == yaml.AliasNode && depth < 16; depth++ {
-		n = n.Alias
-	}
-	if n != nil && n.Kind == yaml.AliasNode {
-		return nil
-	}
-	return n
-}
-
-func isMap(n *yaml.Node) bool { return n != nil && n.Kind == yaml.MappingNode }
-
 // intrinsics are the CloudFormation functions that may stand for a value in
 // a document pulled in with AWS::Include, in their long and short forms.
 var intrinsics = map[string]bool{
@@ -192,7 +115,7 @@ func intrinsic(n *yaml.Node) (name string, arg *yaml.Node, ok bool) {
 		return name, n, true
 	}
 	if n.Kind == yaml.MappingNode && len(n.Content) == 2 && intrinsics[n.Content[0].Value] {
-		return n.Content[0].Value, deref(n.Content[1]), true
+		return n.Content[0].Value, yamltree.Deref(n.Content[1]), true
 	}
 	return "", nil, false
 }
@@ -200,7 +123,7 @@ func intrinsic(n *yaml.Node) (name string, arg *yaml.Node, ok bool) {
 // value reads a scalar as a model value. An intrinsic becomes an unknown value
 // that keeps its text; any other non-scalar is unknown with no text.
 func (d *doc) value(n *yaml.Node) *model.Value {
-	n = deref(n)
+	n = yamltree.Deref(n)
 	if n == nil {
 		return nil
 	}

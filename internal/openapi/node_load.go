@@ -3,6 +3,8 @@ package openapi
 import (
 	"gopkg.in/yaml.v3"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
@@ -13,8 +15,8 @@ import (
 // text is not a document of its own. The fragment holds one API, whose
 // Spec is "" when the document names no version.
 func LoadNode(filename string, lines *model.LineIndex, root *yaml.Node) *model.Fragment {
-	root = deref(root)
-	if !isMap(root) || len(root.Content) == 0 {
+	root = yamltree.Deref(root)
+	if !yamltree.IsMap(root) || len(root.Content) == 0 {
 		return &model.Fragment{}
 	}
 	d := &doc{filename: filename, lines: lines, root: root}

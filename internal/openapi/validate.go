@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
+
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -103,10 +105,10 @@ var (
 // locate finds the node a kin-openapi message names: an operation, a path,
 // or else the document's version key.
 func (d *doc) locate(msg string) *yaml.Node {
-	paths, _ := get(d.root, "paths")
+	paths, _ := yamltree.Get(d.root, "paths")
 	if m := invalidPath.FindStringSubmatch(msg); m != nil {
-		if item, key := get(paths, m[1]); item != nil {
-			if _, opKey := get(item, strings.ToLower(m[2])); opKey != nil {
+		if item, key := yamltree.Get(paths, m[1]); item != nil {
+			if _, opKey := yamltree.Get(item, strings.ToLower(m[2])); opKey != nil {
 				return opKey
 			}
 			return key
@@ -118,21 +120,21 @@ func (d *doc) locate(msg string) *yaml.Node {
 		}
 	}
 	if m := operation.FindStringSubmatch(msg); m != nil {
-		if item, key := get(paths, m[2]); item != nil {
-			if _, opKey := get(item, strings.ToLower(m[1])); opKey != nil {
+		if item, key := yamltree.Get(paths, m[2]); item != nil {
+			if _, opKey := yamltree.Get(item, strings.ToLower(m[1])); opKey != nil {
 				return opKey
 			}
 			return key
 		}
 	}
 	if m := anyPath.FindStringSubmatch(msg); m != nil {
-		if _, key := get(paths, strings.TrimSuffix(m[1], ":")); key != nil {
+		if _, key := yamltree.Get(paths, strings.TrimSuffix(m[1], ":")); key != nil {
 			return key
 		}
 	}
-	if _, k := get(d.root, "openapi"); k != nil {
+	if _, k := yamltree.Get(d.root, "openapi"); k != nil {
 		return k
 	}
-	_, k := get(d.root, "swagger")
+	_, k := yamltree.Get(d.root, "swagger")
 	return k
 }
