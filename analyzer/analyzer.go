@@ -350,7 +350,7 @@ func loadDocument(path string, files *sources, roots []string, params map[string
 	}
 	var key string
 	if pc != nil {
-		key = pc.key(path, src)
+		key = pc.key(path, files.digest(path, src))
 		if frag, ok := pc.get(key); ok {
 			return frag, wait
 		}

@@ -55,9 +55,8 @@ type cachedDigest struct {
 	Sum  string `json:"sum"`
 }
 
-// An entry is written as the SHA-256 of its body, a newline, and the body:
-// the entry in encoding/gob, which keeps every field of a finding (its JSON
-// form leaves out byte offsets).
+// Entries are gob-encoded (readEntry, writeEntry), which keeps every field
+// of a finding (its JSON form leaves out byte offsets).
 
 // readLog records the files a run reads, by absolute path, with their
 // SHA-256. It is nil when the cache is off.
@@ -71,15 +70,18 @@ func newReadLog() *readLog {
 	return &readLog{files: map[string]string{}, dirs: map[string]bool{}}
 }
 
-func (l *readLog) record(abs string, b []byte) {
+// record logs a file read and returns its digest ("" when nothing is
+// logged).
+func (l *readLog) record(abs string, b []byte) string {
 	if l == nil {
-		return
+		return ""
 	}
-	sum := sha256.Sum256(b)
+	sum := digest(b)
 	l.mu.Lock()
-	l.files[abs] = hex.EncodeToString(sum[:])
+	l.files[abs] = sum
 	l.dirs[filepath.Dir(abs)] = true
 	l.mu.Unlock()
+	return sum
 }
 
 // missing records a file that could not be read: the entry holds only
@@ -254,16 +256,8 @@ func cachePath(dir, key string) string {
 // cacheLoad returns the entry for key when it is intact and everything it
 // read is unchanged.
 func cacheLoad(dir, key string) (*cacheEntry, bool) {
-	raw, err := os.ReadFile(cachePath(dir, key))
-	if err != nil {
-		return nil, false
-	}
-	sum, body, ok := bytes.Cut(raw, []byte("\n"))
-	if !ok || digest(body) != string(sum) {
-		return nil, false
-	}
 	var e cacheEntry
-	if gob.NewDecoder(bytes.NewReader(body)).Decode(&e) != nil || e.Format != cacheFormat {
+	if !readEntry(cachePath(dir, key), &e) || e.Format != cacheFormat {
 		return nil, false
 	}
 	for _, d := range e.Files {
@@ -319,16 +313,36 @@ func cacheStore(dir, key string, log *readLog, res *Result) error {
 	byPath := func(a, b cachedDigest) int { return strings.Compare(a.Path, b.Path) }
 	slices.SortFunc(e.Files, byPath)
 	slices.SortFunc(e.Dirs, byPath)
+	return writeEntry(cachePath(dir, key), e)
+}
+
+// An entry file holds the SHA-256 of its body, a newline, and the body: a
+// value in encoding/gob.
+
+// readEntry decodes the entry file at path into v; false when it is
+// missing, damaged or does not decode.
+func readEntry(path string, v any) bool {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	sum, body, ok := bytes.Cut(raw, []byte("\n"))
+	return ok && digest(body) == string(sum) && gob.NewDecoder(bytes.NewReader(body)).Decode(v) == nil
+}
+
+// writeEntry writes v as the entry file at path: to a temporary file in the
+// same directory, renamed into place, so that a concurrent reader sees the
+// old entry or the new one, never half of one.
+func writeEntry(path string, v any) error {
 	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(e); err != nil {
+	if err := gob.NewEncoder(&body).Encode(v); err != nil {
 		return err
 	}
 	out := append([]byte(digest(body.Bytes())+"\n"), body.Bytes()...)
-	p := cachePath(dir, key)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".entry-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".entry-*")
 	if err != nil {
 		return err
 	}
@@ -338,7 +352,7 @@ func cacheStore(dir, key string, log *readLog, res *Result) error {
 		_ = os.Remove(tmp.Name())
 		return err
 	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
+	if err := os.Rename(tmp.Name(), path); err != nil {
 		_ = os.Remove(tmp.Name())
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sync/atomic"
 
@@ -45,7 +44,8 @@ func newParseCache(cacheDir, cwd string, roots []string, params map[string]strin
 	return &parseCache{dir: filepath.Join(cacheDir, "parse"), ctx: ctx}
 }
 
-func (c *parseCache) key(name string, src []byte) string {
+// key names a document by its name and content digest (sum).
+func (c *parseCache) key(name, sum string) string {
 	h := bytes.NewBuffer(nil)
 	h.WriteString(toolIdentity())
 	h.WriteByte(0)
@@ -53,7 +53,7 @@ func (c *parseCache) key(name string, src []byte) string {
 	h.WriteByte(0)
 	h.Write(c.ctx)
 	h.WriteByte(0)
-	h.WriteString(digest(src))
+	h.WriteString(sum)
 	return digest(h.Bytes())
 }
 
@@ -63,16 +63,8 @@ func (c *parseCache) path(key string) string {
 
 // get returns the fragment kept for the document, if any.
 func (c *parseCache) get(key string) (*model.Fragment, bool) {
-	raw, err := os.ReadFile(c.path(key))
-	if err != nil {
-		return nil, false
-	}
-	sum, body, ok := bytes.Cut(raw, []byte("\n"))
-	if !ok || digest(body) != string(sum) {
-		return nil, false
-	}
 	var e parseEntry
-	if gob.NewDecoder(bytes.NewReader(body)).Decode(&e) != nil || e.Format != cacheFormat {
+	if !readEntry(c.path(key), &e) || e.Format != cacheFormat {
 		return nil, false
 	}
 	var frag *model.Fragment
@@ -104,23 +96,7 @@ func (c *parseCache) encode(f *model.Fragment) ([]byte, bool) {
 // put keeps an encoded fragment and the findings that came after it (a
 // deferred validation's). Failing to write only costs the next run a load.
 func (c *parseCache) put(key string, frag []byte, late []model.Finding) {
-	var body bytes.Buffer
-	if gob.NewEncoder(&body).Encode(parseEntry{Format: cacheFormat, Fragment: frag, Late: late}) != nil {
-		return
-	}
-	out := append([]byte(digest(body.Bytes())+"\n"), body.Bytes()...)
-	p := c.path(key)
-	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".frag-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(out)
-	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
-		_ = os.Remove(tmp.Name())
-	}
+	_ = writeEntry(c.path(key), parseEntry{Format: cacheFormat, Fragment: frag, Late: late})
 }
 
 type parseEntry struct {

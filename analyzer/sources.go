@@ -14,6 +14,8 @@ type sources struct {
 	mu  sync.Mutex
 	m   map[string][]byte
 	log *readLog // nil when the cache is off
+	// sums are the SHA-256 of the texts read, when the log computed them.
+	sums map[string]string
 }
 
 func newSources(cwd string) *sources { return &sources{cwd: cwd, m: map[string][]byte{}} }
@@ -32,11 +34,29 @@ func (s *sources) read(name string) ([]byte, error) {
 		s.log.missing(abs)
 		return nil, err
 	}
-	s.log.record(abs, b)
+	sum := s.log.record(abs, b)
 	s.mu.Lock()
 	s.m[name] = b
+	if sum != "" {
+		if s.sums == nil {
+			s.sums = map[string]string{}
+		}
+		s.sums[name] = sum
+	}
 	s.mu.Unlock()
 	return b, nil
+}
+
+// digest returns the SHA-256 of a text read under name, computed once per
+// run: the run cache's log and the parse cache's key share it.
+func (s *sources) digest(name string, b []byte) string {
+	s.mu.Lock()
+	sum, ok := s.sums[name]
+	s.mu.Unlock()
+	if ok {
+		return sum
+	}
+	return digest(b)
 }
 
 // text is read for callers that treat an unreadable file as empty.
