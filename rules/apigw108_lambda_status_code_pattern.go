@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw-lint/apigw-lint/internal/javaregex"
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
@@ -29,26 +30,13 @@ var LambdaStatusCodePattern = &Rule{
 }
 
 func checkLambdaStatusCodePattern(p *Pass) error {
-	p.Project.Integrations(func(_ *model.Method, in *model.Integration) {
-		if in.Subject != model.SubjectErrorMessage || in.Async {
+	eachErrorPattern(p, func(r *model.IntegrationResponse, src string, re *javaregex.Pattern) {
+		if statusOnly(p.Patterns, src) {
+			p.Reportf(r.Pattern.Range, "selection pattern %s matches only a bare status code, but on a Lambda integration it is matched against the whole error message; match the message instead, e.g. \".*Not Found.*\"", show(src))
 			return
 		}
-		for _, r := range in.Responses {
-			src, ok := patternOf(r)
-			if !ok {
-				continue
-			}
-			re, err := p.Patterns.Compile(src)
-			if err != nil {
-				continue
-			}
-			if statusOnly(p.Patterns, src) {
-				p.Reportf(r.Pattern.Range, "selection pattern %s matches only a bare status code, but on a Lambda integration it is matched against the whole error message; match the message instead, e.g. \".*Not Found.*\"", show(src))
-				continue
-			}
-			if lit, ok := re.Literal(); ok && lit != "" {
-				p.Reportf(r.Pattern.Range, "selection pattern %s only matches an error message that is exactly %s (Lambda error messages are matched in full); use \".*%s.*\" to match it anywhere in the message", show(src), strconv.Quote(lit), quoteMeta(lit))
-			}
+		if lit, ok := re.Literal(); ok && lit != "" {
+			p.Reportf(r.Pattern.Range, "selection pattern %s only matches an error message that is exactly %s (Lambda error messages are matched in full); use \".*%s.*\" to match it anywhere in the message", show(src), strconv.Quote(lit), quoteMeta(lit))
 		}
 	})
 	return nil

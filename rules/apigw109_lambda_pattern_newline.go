@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/apigw-lint/apigw-lint/internal/javaregex"
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
@@ -26,19 +27,8 @@ var LambdaPatternNewline = &Rule{
 }
 
 func checkLambdaPatternNewline(p *Pass) error {
-	p.Project.Integrations(func(_ *model.Method, in *model.Integration) {
-		if in.Subject != model.SubjectErrorMessage || in.Async {
-			return
-		}
-		for _, r := range in.Responses {
-			src, ok := patternOf(r)
-			if !ok {
-				continue
-			}
-			re, err := p.Patterns.Compile(src)
-			if err != nil || !re.UsesDot() || re.CanMatchNewline() {
-				continue
-			}
+	eachErrorPattern(p, func(r *model.IntegrationResponse, src string, re *javaregex.Pattern) {
+		if re.UsesDot() && !re.CanMatchNewline() {
 			p.Reportf(r.Pattern.Range, "selection pattern %s cannot match an error message that contains a newline (`.` does not match line breaks), such as a stack trace; use \"(\\n|.)\" in place of \".\"", show(src))
 		}
 	})

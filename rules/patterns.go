@@ -154,6 +154,26 @@ func patternOf(r *model.IntegrationResponse) (string, bool) {
 	return r.Pattern.Get()
 }
 
+// eachErrorPattern calls fn for every valid selection pattern matched
+// against a Lambda error message that can come back: the integrations whose
+// subject is the error message, invoked synchronously.
+func eachErrorPattern(p *Pass, fn func(r *model.IntegrationResponse, src string, re *javaregex.Pattern)) {
+	p.Project.Integrations(func(_ *model.Method, in *model.Integration) {
+		if in.Subject != model.SubjectErrorMessage || in.Async {
+			return
+		}
+		for _, r := range in.Responses {
+			src, ok := patternOf(r)
+			if !ok {
+				continue
+			}
+			if re, err := p.Patterns.Compile(src); err == nil {
+				fn(r, src, re)
+			}
+		}
+	})
+}
+
 // is2xx reports whether a known status is a success.
 func is2xx(code int) bool { return code >= 200 && code < 300 }
 
