@@ -258,8 +258,12 @@ func load(in *input, src *sources, opts Options, jobs int) (*model.Project, int,
 	waits := make([]func() []model.Finding, len(in.docs))
 	for i, path := range in.docs {
 		run(i, func() *model.Fragment {
-			var frag *model.Fragment
-			frag, waits[i] = loadDocument(path, src, in.roots, opts.Parameters, pc, deferKin)
+			frag, wait := loadDocument(path, src, in.roots, opts.Parameters, pc)
+			if deferKin {
+				waits[i] = wait
+			} else if late := wait(); frag != nil {
+				frag.Diagnostics = append(frag.Diagnostics, late...)
+			}
 			return frag
 		})
 	}
@@ -339,10 +343,10 @@ var MaxFileSize int64 = 10 << 20
 // RuleTooLarge is the rule ID of input that is not loaded because of a cap.
 const RuleTooLarge = "APIGW005"
 
-// loadDocument loads an OpenAPI export or a CloudFormation template. With
-// deferKin, an export's kin-openapi validation is still running when it
-// returns: wait returns its finding (it is never nil).
-func loadDocument(path string, files *sources, roots []string, params map[string]string, pc *parseCache, deferKin bool) (frag *model.Fragment, wait func() []model.Finding) {
+// loadDocument loads an OpenAPI export or a CloudFormation template. An
+// export's kin-openapi validation may still be running when it returns:
+// wait returns its finding (it is never nil).
+func loadDocument(path string, files *sources, roots []string, params map[string]string, pc *parseCache) (frag *model.Fragment, wait func() []model.Finding) {
 	wait = func() []model.Finding { return nil }
 	src, failed := readFile(path, files)
 	if failed != nil {
@@ -364,7 +368,7 @@ func loadDocument(path string, files *sources, roots []string, params map[string
 		}
 		return os.ReadFile(name)
 	}
-	frag, ok, wait := openapi.LoadDeferred(path, src, openapi.Options{Deferred: deferKin})
+	frag, ok, wait := openapi.LoadDeferred(path, src, openapi.Options{})
 	if !ok {
 		// A CloudFormation/SAM template or serverless.yml, else a JSON or
 		// YAML file that is none of these.
@@ -375,10 +379,6 @@ func loadDocument(path string, files *sources, roots []string, params map[string
 	}
 	enc, ok := pc.encode(frag) // now: the run annotates the fragment later
 	if !ok {
-		return frag, wait
-	}
-	if !deferKin {
-		pc.put(key, enc, nil)
 		return frag, wait
 	}
 	validated := wait

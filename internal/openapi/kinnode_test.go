@@ -104,7 +104,7 @@ func TestDeferredValidationAgrees(t *testing.T) {
 			continue
 		}
 		sync, _ := LoadWith(p, src, Options{})
-		deferred, _, wait := LoadDeferred(p, src, Options{Deferred: true})
+		deferred, _, wait := LoadDeferred(p, src, Options{})
 		late := wait()
 		found += len(late)
 		var want, got []string

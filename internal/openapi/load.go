@@ -36,11 +36,6 @@ const (
 type Options struct {
 	// SkipValidation turns off kin-openapi's validation (APIGW007).
 	SkipValidation bool
-	// Deferred leaves kin-openapi's validation running when the load
-	// returns: its finding comes from LoadDeferred's wait function, so that
-	// a large export's validation overlaps the rules rather than delaying
-	// them.
-	Deferred bool
 }
 
 // Load reads one document. It returns ok=false, and no fragment, when src is
@@ -50,18 +45,20 @@ func Load(filename string, src []byte) (frag *model.Fragment, ok bool) {
 	return LoadWith(filename, src, Options{})
 }
 
-// LoadWith is Load with options (Deferred is ignored: see LoadDeferred).
+// LoadWith is Load with options.
 func LoadWith(filename string, src []byte, opts Options) (frag *model.Fragment, ok bool) {
-	opts.Deferred = false
-	frag, ok, _ = LoadDeferred(filename, src, opts)
+	frag, ok, wait := LoadDeferred(filename, src, opts)
+	if frag != nil {
+		frag.Diagnostics = append(frag.Diagnostics, wait()...)
+	}
 	return frag, ok
 }
 
-// LoadDeferred is LoadWith that, with opts.Deferred, returns before
-// kin-openapi's validation is done: wait blocks until it is and returns its
-// APIGW007 finding, if any. The validation reads only the document's parse
-// tree, never the fragment, so the fragment may be used meanwhile. wait is
-// never nil.
+// LoadDeferred is LoadWith that returns before kin-openapi's validation is
+// done, so that a large export's validation can overlap the rules: wait
+// blocks until it is and returns its APIGW007 finding, if any. The
+// validation reads only the document's parse tree, never the fragment, so
+// the fragment may be used meanwhile. wait is never nil.
 func LoadDeferred(filename string, src []byte, opts Options) (frag *model.Fragment, ok bool, wait func() []model.Finding) {
 	wait = func() []model.Finding { return nil }
 	d := &doc{filename: filename, lines: model.NewLineIndex(src)}
@@ -107,10 +104,6 @@ func LoadDeferred(filename string, src []byte, opts Options) (frag *model.Fragme
 	}
 	api := d.readAPI(spec)
 	frag = &model.Fragment{APIs: []*model.API{api}, Authorizers: d.authorizers}
-	if !opts.Deferred {
-		wg.Wait()
-		d.reportInvalid(kinErr)
-	}
 	frag.Ignores = d.ignores(d.root, nil, 0)
 	if !bytes.HasPrefix(bytes.TrimSpace(src), []byte("{")) {
 		// JSON decoders keep the last of duplicate keys too, but a JSON
@@ -119,14 +112,12 @@ func LoadDeferred(filename string, src []byte, opts Options) (frag *model.Fragme
 		d.diags = append(d.diags, dups...)
 	}
 	frag.Diagnostics = d.diags
-	if opts.Deferred {
-		wait = sync.OnceValue(func() []model.Finding {
-			wg.Wait()
-			late := &doc{filename: d.filename, lines: d.lines, root: d.root}
-			late.reportInvalid(kinErr)
-			return late.diags
-		})
-	}
+	wait = sync.OnceValue(func() []model.Finding {
+		wg.Wait()
+		late := &doc{filename: d.filename, lines: d.lines, root: d.root}
+		late.reportInvalid(kinErr)
+		return late.diags
+	})
 	return frag, true, wait
 }
 
