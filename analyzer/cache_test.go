@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/apigw-lint/apigw-lint/internal/bench"
 )
 
 // cacheTree writes a small tree: a Terraform module whose integration
@@ -224,29 +222,12 @@ func TestCache(t *testing.T) {
 // parse cache. The three must report the same findings.
 func TestParseCacheKeepsFindings(t *testing.T) {
 	ctx := context.Background()
-	var dirs []string
-	fixtures, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*"))
-	dirs = append(dirs, fixtures...)
-	dirs = append(dirs, filepath.Join("..", "examples"), filepath.Join("..", "testdata", "terraform"),
-		filepath.Join("..", "testdata", "cloudformation"), filepath.Join("..", "testdata", "golden"))
-	gen := t.TempDir()
-	if _, err := bench.Generate(gen, bench.Options{Stacks: 12, DefectEvery: 3, Operations: 6}); err != nil {
-		t.Fatal(err)
-	}
-	dirs = append(dirs, gen)
-	if _, err := os.Stat(filepath.Join("..", "..", "shared", "corpus")); err == nil {
-		dirs = append(dirs, filepath.Join("..", "..", "shared", "corpus"))
-	}
 	reused := 0
-	for _, dir := range dirs {
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, dir := range testTrees(t, 12) {
 		cache := t.TempDir()
 		var runs []*Result
 		for i := range 3 {
-			opts := Options{Paths: []string{abs}, WorkDir: abs}
+			opts := Options{Paths: []string{dir}, WorkDir: dir}
 			if i > 0 {
 				opts.CacheDir = cache
 			}

@@ -12,6 +12,33 @@ import (
 	"github.com/apigw-lint/apigw-lint/policies"
 )
 
+// testTrees returns the trees the differential tests lint, as absolute
+// paths: every rule fixture directory, the examples, the Terraform,
+// CloudFormation and golden test trees, a generated tree of stacks stacks
+// with defects in every other one, and the shared corpus when it is there.
+func testTrees(t *testing.T, stacks int) []string {
+	t.Helper()
+	dirs, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*"))
+	dirs = append(dirs, filepath.Join("..", "examples"), filepath.Join("..", "testdata", "terraform"),
+		filepath.Join("..", "testdata", "cloudformation"), filepath.Join("..", "testdata", "golden"))
+	gen := t.TempDir()
+	if _, err := bench.Generate(gen, bench.Options{Stacks: stacks, DefectEvery: 2, Operations: 6}); err != nil {
+		t.Fatal(err)
+	}
+	dirs = append(dirs, gen)
+	if _, err := os.Stat(filepath.Join("..", "..", "shared", "corpus")); err == nil {
+		dirs = append(dirs, filepath.Join("..", "..", "shared", "corpus"))
+	}
+	for i, d := range dirs {
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dirs[i] = abs
+	}
+	return dirs
+}
+
 // TestPrunedInputKeepsFindings evaluates the built-in policies over the
 // model of every rule fixture, the examples, the Terraform and
 // CloudFormation test trees, a generated tree with planted defects and the
@@ -24,26 +51,9 @@ func TestPrunedInputKeepsFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dirs []string
-	fixtures, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*"))
-	dirs = append(dirs, fixtures...)
-	dirs = append(dirs, filepath.Join("..", "examples"), filepath.Join("..", "testdata", "terraform"),
-		filepath.Join("..", "testdata", "cloudformation"), filepath.Join("..", "testdata", "golden"))
-	gen := t.TempDir()
-	if _, err := bench.Generate(gen, bench.Options{Stacks: 20, DefectEvery: 2, Operations: 6}); err != nil {
-		t.Fatal(err)
-	}
-	dirs = append(dirs, gen)
-	if _, err := os.Stat(filepath.Join("..", "..", "shared", "corpus")); err == nil {
-		dirs = append(dirs, filepath.Join("..", "..", "shared", "corpus"))
-	}
 	total := 0
-	for _, dir := range dirs {
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := Run(ctx, Options{Paths: []string{abs}, WorkDir: abs})
+	for _, dir := range testTrees(t, 20) {
+		res, err := Run(ctx, Options{Paths: []string{dir}, WorkDir: dir})
 		if err != nil {
 			t.Fatal(err)
 		}
