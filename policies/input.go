@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,7 +36,7 @@ type converter struct {
 	lastFile     string
 	lastFileTerm *ast.Term
 	prune        map[reflect.Type]map[string]int
-	keep         map[reflect.Type]func(reflect.Value) bool
+	keep         map[reflect.Type]func(elem, parent reflect.Value) bool
 	// workers, when above 1, converts the long slices of the value given
 	// (the project's element lists) in that many goroutines, each with a
 	// converter of its own.
@@ -57,6 +58,9 @@ func (c *converter) object(v reflect.Value, noRange bool) (ast.Value, error) {
 		if f.omitEmpty && isEmpty(fv) {
 			continue
 		}
+		if fv.Kind() == reflect.Slice && !fv.IsNil() && c.keep != nil {
+			fv = c.filter(fv, v)
+		}
 		var x ast.Value
 		var err error
 		if kind == pruneRange {
@@ -72,8 +76,9 @@ func (c *converter) object(v reflect.Value, noRange bool) (ast.Value, error) {
 	return ast.NewObject(kvs...), nil
 }
 
-// filter returns the elements of a slice that c.keep keeps.
-func (c *converter) filter(v reflect.Value) reflect.Value {
+// filter returns the elements of a slice that c.keep keeps; parent is
+// the struct that holds the slice.
+func (c *converter) filter(v, parent reflect.Value) reflect.Value {
 	et := v.Type().Elem()
 	isPtr := et.Kind() == reflect.Pointer
 	if isPtr {
@@ -90,10 +95,10 @@ func (c *converter) filter(v reflect.Value) reflect.Value {
 			if e.IsNil() {
 				continue
 			}
-			if !keep(e.Elem()) {
+			if !keep(e.Elem(), parent) {
 				continue
 			}
-		} else if !keep(e) {
+		} else if !keep(e, parent) {
 			continue
 		}
 		out = reflect.Append(out, e)
@@ -189,16 +194,85 @@ var builtinPrune = map[reflect.Type]map[string]int{
 }
 
 // builtinKeep filters the elements of lists in the built-in-only input, by
-// element type. The only built-in policy that reads integration responses
-// is APIGW110, and it reports only a pattern that matches the empty error
-// message or every status code (facts computed in Go): the others, nearly
-// all of a large model's responses, are left out. The same differential
-// test guards it.
-var builtinKeep = map[reflect.Type]func(reflect.Value) bool{
-	reflect.TypeFor[model.IntegrationResponse](): func(v reflect.Value) bool {
-		f := v.Interface().(model.IntegrationResponse).Facts
-		return f != nil && (f.MatchesEmpty || f.MatchesAllStatus)
+// element type; it is given the element and the struct that holds the
+// list. Each test is a necessary condition of some built-in policy
+// reporting the element, written with the functions OPA's upper and lower
+// use, so an element it drops is one no built-in policy can report. The
+// same differential test guards it.
+//
+// The only built-in policy that reads integration responses is APIGW110,
+// and it reports only a pattern that matches the empty error message or
+// every status code (facts computed in Go): the others, nearly all of a
+// large model's responses, are left out. Methods are read by APIGW601,
+// APIGW605, APIGW504, APIGW706 and APIGW110 (keepMethod): the methods of a
+// healthy model — authorized or behind a resource policy, validated,
+// keyless, with no HTTP backend — are left out.
+var builtinKeep = map[reflect.Type]func(elem, parent reflect.Value) bool{
+	reflect.TypeFor[model.IntegrationResponse](): func(v, parent reflect.Value) bool {
+		if !parent.CanAddr() || parent.Type() != reflect.TypeFor[model.Integration]() {
+			return true
+		}
+		return keepResponse(parent.Addr().Interface().(*model.Integration), v.Addr().Interface().(*model.IntegrationResponse))
 	},
+	reflect.TypeFor[model.Method](): func(v, parent reflect.Value) bool {
+		if !parent.CanAddr() || parent.Type() != reflect.TypeFor[model.API]() {
+			return true
+		}
+		return keepMethod(parent.Addr().Interface().(*model.API), v.Addr().Interface().(*model.Method))
+	},
+}
+
+// keepResponse reports whether APIGW110 may report the response of
+// integ: a valid pattern that matches the empty error message of a
+// synchronous Lambda integration, or every status code of a non-MOCK one.
+func keepResponse(integ *model.Integration, r *model.IntegrationResponse) bool {
+	if r == nil || r.Facts == nil || !r.Facts.Valid {
+		return false
+	}
+	switch integ.Subject {
+	case model.SubjectErrorMessage:
+		return !integ.Async && r.Facts.MatchesEmpty
+	case model.SubjectStatusCode:
+		return r.Facts.MatchesAllStatus && (integ.Type == nil || !integ.Type.Known || strings.ToUpper(integ.Type.Literal) != "MOCK")
+	}
+	return false
+}
+
+// keepMethod reports whether a built-in policy may report the method of
+// api.
+func keepMethod(api *model.API, m *model.Method) bool {
+	upper := func(v *model.Value, s string) bool { return v.Known && strings.ToUpper(v.Literal) == s }
+	lower := func(v *model.Value, s string) bool { return v.Known && strings.ToLower(v.Literal) == s }
+	verb := strings.ToUpper(m.Verb)
+	rest := api.Kind == model.KindREST
+	// APIGW601: a public API without a resource policy, a method without
+	// authorization (or NONE) and without an API key.
+	public := api.EndpointType == nil || (api.EndpointType.Known && strings.ToUpper(api.EndpointType.Literal) != "PRIVATE")
+	unprotected := api.Kind == model.KindHTTP || (rest && api.PolicyKnown && api.Policy == nil)
+	if public && unprotected && verb != "OPTIONS" &&
+		(m.Authorization == nil || upper(m.Authorization, "NONE")) &&
+		(m.APIKeyRequired == nil || lower(m.APIKeyRequired, "false")) {
+		return true
+	}
+	// APIGW605: a body method of a REST API that no validator checks.
+	if rest && (verb == "POST" || verb == "PUT" || verb == "PATCH") &&
+		(m.BodyValidation == nil || lower(m.BodyValidation, "false")) {
+		return true
+	}
+	// APIGW504: a method of a REST API that requires an API key.
+	if rest && m.APIKeyRequired != nil && lower(m.APIKeyRequired, "true") {
+		return true
+	}
+	integ := m.Integration
+	if integ == nil {
+		return false
+	}
+	// APIGW706: an HTTP backend of a REST API.
+	if rest && integ.Type != nil && (upper(integ.Type, "HTTP") || upper(integ.Type, "HTTP_PROXY")) {
+		return true
+	}
+	// APIGW110: a catch-all selection pattern.
+	return slices.ContainsFunc(integ.Responses, func(r *model.IntegrationResponse) bool { return keepResponse(integ, r) })
 }
 
 var (
@@ -274,11 +348,6 @@ func (c *converter) value(v reflect.Value) (ast.Value, error) {
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.IsNil() {
 			return ast.Null{}, nil
-		}
-		if v.Kind() == reflect.Slice && c.keep != nil {
-			if v = c.filter(v); v.Len() == 0 {
-				return ast.NewArray(), nil
-			}
 		}
 		if c.workers > 1 && v.Len() >= parallelMin {
 			return c.slice(v)
