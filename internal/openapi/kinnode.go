@@ -3,6 +3,7 @@ package openapi
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
@@ -40,7 +41,7 @@ func kinDecodeV3(top *yaml.Node, loader *openapi3.Loader) (*openapi3.T, error) {
 	return doc, nil
 }
 
-// kinDecodeV2 decodes a YAML Swagger 2 document into kin-openapi's model.
+// kinDecodeV2 decodes a Swagger 2 document into kin-openapi's model.
 func kinDecodeV2(top *yaml.Node) (*openapi2.T, error) {
 	root := toYAML4(top, map[*yaml.Node]*yaml4.Node{})
 	prepareJSON(root)
@@ -48,6 +49,7 @@ func kinDecodeV2(top *yaml.Node) (*openapi2.T, error) {
 	if err := root.Decode(&generic); err != nil {
 		return nil, err
 	}
+	dropGatewayExtensions(generic)
 	j, err := json.Marshal(generic)
 	if err != nil {
 		return nil, err
@@ -239,4 +241,68 @@ func prepareJSON(root *yaml4.Node) {
 		}
 	}
 	walk(root)
+}
+
+// dropGatewayExtensions empties the values of API Gateway's extensions
+// (x-amazon-apigateway-*) in a decoded Swagger 2 document, before it is
+// encoded for kin-openapi's JSON decoder, where kin-openapi's types hold
+// them as extensions: on the document, its path items, their operations
+// and its security definitions. kin-openapi keeps an extension's value
+// without reading it, and in an API Gateway export these values are most
+// of the text (the integrations, the policy) — text its Swagger 2 decoder
+// would decode several times over (each level decodes its subtree once
+// into its struct and once more into its extensions map). Keys elsewhere
+// (a schema property of that name) are left alone, and so is a value that
+// JSON cannot encode, so that the encoder still refuses it.
+func dropGatewayExtensions(doc any) {
+	root, _ := doc.(map[string]any)
+	dropIn(root)
+	if defs, ok := root["securityDefinitions"].(map[string]any); ok {
+		for _, d := range defs {
+			dropIn(d)
+		}
+	}
+	paths, _ := root["paths"].(map[string]any)
+	for _, item := range paths {
+		item, _ := item.(map[string]any)
+		dropIn(item)
+		for _, verb := range [...]string{"get", "put", "post", "delete", "options", "head", "patch"} {
+			dropIn(item[verb])
+		}
+	}
+}
+
+// dropIn empties the API Gateway extensions of one object.
+func dropIn(v any) {
+	m, _ := v.(map[string]any)
+	for k, x := range m {
+		if strings.HasPrefix(k, "x-amazon-apigateway-") && encodable(x) {
+			m[k] = nil
+		}
+	}
+}
+
+// encodable reports whether json.Marshal accepts a decoded YAML value.
+func encodable(v any) bool {
+	switch v := v.(type) {
+	case nil, string, bool, int, int64, uint64:
+		return true
+	case float64:
+		return !math.IsInf(v, 0) && !math.IsNaN(v)
+	case map[string]any:
+		for _, x := range v {
+			if !encodable(x) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		for _, x := range v {
+			if !encodable(x) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

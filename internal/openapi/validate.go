@@ -57,13 +57,12 @@ func kinValidate(top *yaml.Node, src []byte, spec string) (err error) {
 }
 
 // kinLoad decodes the document into kin-openapi's OpenAPI 3 model, from the
-// parsed tree when it can (fromTree) and else from the bytes. JSON Swagger 2
-// goes straight to kin-openapi's JSON decoder.
+// parsed tree when it can (fromTree) and else from the bytes.
 func kinLoad(top *yaml.Node, src []byte, spec string) (v3 *openapi3.T, fromTree bool, err error) {
 	isJSON := bytes.HasPrefix(bytes.TrimSpace(src), []byte("{"))
 	if strings.HasPrefix(spec, "2") {
-		v2, nodeErr := (*openapi2.T)(nil), errors.New("json")
-		if !isJSON && top != nil {
+		v2, nodeErr := (*openapi2.T)(nil), errors.New("no tree")
+		if top != nil && (!isJSON || !bytes.Contains(src, []byte("\u0085"))) {
 			v2, nodeErr = kinDecodeV2(top)
 		}
 		if nodeErr != nil {
