@@ -33,10 +33,10 @@ func TestKinNodePathAgrees(t *testing.T) {
 		// API Gateway's extensions are left out of what kin-openapi's
 		// Swagger 2 decoder reads (dropGatewayExtensions), except where
 		// that could change its verdict.
-		"v2ext.json":     `{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "x-amazon-apigateway-policy": {"a": [1, {"b": null}]}, "paths": {"/a": {"x-amazon-apigateway-any-method": {"responses": 5}, "get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "mock", "responses": {"default": {"statusCode": "200"}}}}}}}`,
-		"v2inf.yaml":     "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {timeoutInMillis: .inf}\n",
-		"v2prop.yaml":    "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A:\n    type: object\n    properties:\n      x-amazon-apigateway-id: 5\n",
-		"v2dupext.yaml":  "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {type: mock, type: http}\n",
+		"v2ext.json":    `{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "x-amazon-apigateway-policy": {"a": [1, {"b": null}]}, "paths": {"/a": {"x-amazon-apigateway-any-method": {"responses": 5}, "get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "mock", "responses": {"default": {"statusCode": "200"}}}}}}}`,
+		"v2inf.yaml":    "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {timeoutInMillis: .inf}\n",
+		"v2prop.yaml":   "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A:\n    type: object\n    properties:\n      x-amazon-apigateway-id: 5\n",
+		"v2dupext.yaml": "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {type: mock, type: http}\n",
 	}
 	root := filepath.Join("..", "..", "testdata")
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
