@@ -112,9 +112,9 @@ func Load(filename string, src []byte, opts Options) (frag *model.Fragment, ok b
 		}}}, true
 	}
 	var doc yaml.Node
-	err := yaml.Unmarshal(src, &doc)
+	err := yamltree.Parse(src, &doc)
 	if fixed := openapi.UnescapeSolidus(src); err != nil && fixed != nil {
-		if yaml.Unmarshal(fixed, &doc) == nil {
+		if yamltree.Parse(fixed, &doc) == nil {
 			src, err = fixed, nil
 			lines = model.NewLineIndex(src)
 		}

@@ -63,9 +63,9 @@ func LoadDeferred(filename string, src []byte, opts Options) (frag *model.Fragme
 	wait = func() []model.Finding { return nil }
 	d := &doc{filename: filename, lines: model.NewLineIndex(src)}
 	var top yaml.Node
-	err := yaml.Unmarshal(src, &top)
+	err := yamltree.Parse(src, &top)
 	if fixed := UnescapeSolidus(src); err != nil && fixed != nil {
-		if yaml.Unmarshal(fixed, &top) == nil {
+		if yamltree.Parse(fixed, &top) == nil {
 			src, err = fixed, nil
 			d.lines = model.NewLineIndex(src)
 		}
