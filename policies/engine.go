@@ -285,7 +285,7 @@ func (e *Engine) Eval(ctx context.Context, p *model.Project) ([]model.Finding, e
 func (e *Engine) EvalJobs(ctx context.Context, p *model.Project, jobs int) ([]model.Finding, error) {
 	c := &converter{workers: max(jobs, 1)}
 	if e.builtinOnly && !e.FullInput {
-		c.prune, c.keep = builtinPrune, builtinKeep
+		c.prune, c.keep = builtinPrune, builtinKeep(p)
 	}
 	input, err := c.value(reflect.ValueOf(p))
 	if err != nil {

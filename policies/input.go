@@ -193,9 +193,9 @@ var builtinPrune = map[reflect.Type]map[string]int{
 	reflect.TypeFor[model.Project]():             {"templates": pruneField},
 }
 
-// builtinKeep filters the elements of lists in the built-in-only input, by
-// element type; it is given the element and the struct that holds the
-// list. Each test is a necessary condition of some built-in policy
+// builtinKeep filters the elements of lists in the built-in-only input of
+// p, by element type; it is given the element and the struct that holds
+// the list. Each test is a necessary condition of some built-in policy
 // reporting the element, written with the functions OPA's upper and lower
 // use, so an element it drops is one no built-in policy can report. The
 // same differential test guards it.
@@ -207,19 +207,30 @@ var builtinPrune = map[reflect.Type]map[string]int{
 // APIGW605, APIGW504, APIGW706 and APIGW110 (keepMethod): the methods of a
 // healthy model — authorized or behind a resource policy, validated,
 // keyless, with no HTTP backend — are left out.
-var builtinKeep = map[reflect.Type]func(elem, parent reflect.Value) bool{
-	reflect.TypeFor[model.IntegrationResponse](): func(v, parent reflect.Value) bool {
-		if !parent.CanAddr() || parent.Type() != reflect.TypeFor[model.Integration]() {
-			return true
+func builtinKeep(p *model.Project) map[reflect.Type]func(elem, parent reflect.Value) bool {
+	// APIGW504 and APIGW706 read the methods of the APIs that a REST
+	// stage names (index.apis[stage.api_link.id]).
+	staged := map[string]bool{}
+	for _, st := range p.Stages {
+		if st != nil && st.Version == "v1" && st.APILink != nil {
+			staged[st.APILink.ID] = true
 		}
-		return keepResponse(parent.Addr().Interface().(*model.Integration), v.Addr().Interface().(*model.IntegrationResponse))
-	},
-	reflect.TypeFor[model.Method](): func(v, parent reflect.Value) bool {
-		if !parent.CanAddr() || parent.Type() != reflect.TypeFor[model.API]() {
-			return true
-		}
-		return keepMethod(parent.Addr().Interface().(*model.API), v.Addr().Interface().(*model.Method))
-	},
+	}
+	return map[reflect.Type]func(elem, parent reflect.Value) bool{
+		reflect.TypeFor[model.IntegrationResponse](): func(v, parent reflect.Value) bool {
+			if !parent.CanAddr() || parent.Type() != reflect.TypeFor[model.Integration]() {
+				return true
+			}
+			return keepResponse(parent.Addr().Interface().(*model.Integration), v.Addr().Interface().(*model.IntegrationResponse))
+		},
+		reflect.TypeFor[model.Method](): func(v, parent reflect.Value) bool {
+			if !parent.CanAddr() || parent.Type() != reflect.TypeFor[model.API]() {
+				return true
+			}
+			api := parent.Addr().Interface().(*model.API)
+			return keepMethod(api, staged[api.ID], v.Addr().Interface().(*model.Method))
+		},
+	}
 }
 
 // keepResponse reports whether APIGW110 may report the response of
@@ -239,8 +250,8 @@ func keepResponse(integ *model.Integration, r *model.IntegrationResponse) bool {
 }
 
 // keepMethod reports whether a built-in policy may report the method of
-// api.
-func keepMethod(api *model.API, m *model.Method) bool {
+// api; staged says whether a REST stage names the API.
+func keepMethod(api *model.API, staged bool, m *model.Method) bool {
 	upper := func(v *model.Value, s string) bool { return v.Known && strings.ToUpper(v.Literal) == s }
 	lower := func(v *model.Value, s string) bool { return v.Known && strings.ToLower(v.Literal) == s }
 	verb := strings.ToUpper(m.Verb)
@@ -259,16 +270,16 @@ func keepMethod(api *model.API, m *model.Method) bool {
 		(m.BodyValidation == nil || lower(m.BodyValidation, "false")) {
 		return true
 	}
-	// APIGW504: a method of a REST API that requires an API key.
-	if rest && m.APIKeyRequired != nil && lower(m.APIKeyRequired, "true") {
+	// APIGW504: a method of a staged REST API that requires an API key.
+	if rest && staged && m.APIKeyRequired != nil && lower(m.APIKeyRequired, "true") {
 		return true
 	}
 	integ := m.Integration
 	if integ == nil {
 		return false
 	}
-	// APIGW706: an HTTP backend of a REST API.
-	if rest && integ.Type != nil && (upper(integ.Type, "HTTP") || upper(integ.Type, "HTTP_PROXY")) {
+	// APIGW706: an HTTP backend of a staged REST API.
+	if rest && staged && integ.Type != nil && (upper(integ.Type, "HTTP") || upper(integ.Type, "HTTP_PROXY")) {
 		return true
 	}
 	// APIGW110: a catch-all selection pattern.
