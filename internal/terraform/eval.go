@@ -33,6 +33,9 @@ func (s scope) eval(expr hcl.Expression) cty.Value {
 	if expr == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
+	if v, ok := s.quick(expr); ok && quickEval {
+		return v
+	}
 	l := s.mod.l
 	n := len(l.events)
 	ctx := s.context(expr.Variables())
@@ -48,6 +51,55 @@ func (s scope) eval(expr hcl.Expression) cty.Value {
 		return cty.DynamicVal
 	}
 	return v
+}
+
+// quick evaluates, without building an evaluation context, the
+// expressions most arguments are — a literal, a quoted string without
+// interpolation, a reference to an attribute of a single resource
+// (`aws_api_gateway_rest_api.api.id`) — to what eval would give. ok is
+// false for every other expression.
+func (s scope) quick(expr hcl.Expression) (v cty.Value, ok bool) {
+	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return e.Val, true
+	case *hclsyntax.TemplateExpr:
+		if len(e.Parts) != 1 {
+			return cty.NilVal, false
+		}
+		if lit, ok := e.Parts[0].(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() {
+			return lit.Val, true
+		}
+	case *hclsyntax.ScopeTraversalExpr:
+		t := e.Traversal
+		name, ok1 := stepName(t, 1)
+		attr, ok2 := stepName(t, 2)
+		if len(t) != 3 || !ok1 || !ok2 || !isResourceRoot(t.RootName()) {
+			return cty.NilVal, false
+		}
+		g := s.mod.group(t.RootName() + "." + name)
+		if g == nil {
+			return cty.DynamicVal, true
+		}
+		if g.mode != expandSingle || len(g.insts) != 1 {
+			return cty.NilVal, false
+		}
+		return g.insts[0].attrValue(attr), true
+	}
+	return cty.NilVal, false
+}
+
+// quickEval is turned off by the test that checks quick against the full
+// evaluation.
+var quickEval = true
+
+// isResourceRoot reports whether a reference starting with root names a
+// managed resource (context reads it as one).
+func isResourceRoot(root string) bool {
+	switch root {
+	case "var", "local", "each", "count", "path", "terraform", "module", "data", "self", "ephemeral":
+		return false
+	}
+	return true
 }
 
 // context builds an evaluation context holding exactly what the traversals

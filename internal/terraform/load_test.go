@@ -654,3 +654,35 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("%d module dirs, %d APIs, %d methods, diagnostics by rule: %v", len(dirs), apis, methods, counts)
 }
+
+// TestQuickEvalAgrees loads every module of the fixtures and of the shared
+// corpus with and without the evaluation shortcut (scope.quick), and
+// requires the same fragments.
+func TestQuickEvalAgrees(t *testing.T) {
+	dirs := map[string]string{} // module dir → root
+	for _, root := range []string{fixtures, filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "..", "shared", "corpus")} {
+		abs, err := filepath.Abs(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = filepath.WalkDir(abs, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tf.json")) {
+				dirs[filepath.Dir(p)] = abs
+			}
+			return nil
+		})
+	}
+	if len(dirs) < 50 {
+		t.Fatalf("only %d module directories found", len(dirs))
+	}
+	defer func() { quickEval = true }()
+	for dir, root := range dirs {
+		quickEval = true
+		quick := LoadModule(dir, Options{Roots: []string{root}})
+		quickEval = false
+		full := LoadModule(dir, Options{Roots: []string{root}})
+		if diff := cmp.Diff(full, quick); diff != "" {
+			t.Errorf("%s: the shortcut changes the model (-full +quick):\n%s", dir, diff)
+		}
+	}
+}
