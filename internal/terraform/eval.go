@@ -55,7 +55,8 @@ func (s scope) eval(expr hcl.Expression) cty.Value {
 
 // quick evaluates, without building an evaluation context, the
 // expressions most arguments are — a literal, a quoted string without
-// interpolation, a reference to an attribute of a single resource
+// interpolation, a variable, a local, each.key, each.value, count.index, a
+// reference to an attribute of a single resource
 // (`aws_api_gateway_rest_api.api.id`) — to what eval would give. ok is
 // false for every other expression.
 func (s scope) quick(expr hcl.Expression) (v cty.Value, ok bool) {
@@ -72,6 +73,9 @@ func (s scope) quick(expr hcl.Expression) (v cty.Value, ok bool) {
 	case *hclsyntax.ScopeTraversalExpr:
 		t := e.Traversal
 		name, ok1 := stepName(t, 1)
+		if len(t) == 2 && ok1 {
+			return s.quickName(t.RootName(), name)
+		}
 		attr, ok2 := stepName(t, 2)
 		if len(t) != 3 || !ok1 || !ok2 || !isResourceRoot(t.RootName()) {
 			return cty.NilVal, false
@@ -84,6 +88,31 @@ func (s scope) quick(expr hcl.Expression) (v cty.Value, ok bool) {
 			return cty.NilVal, false
 		}
 		return g.insts[0].attrValue(attr), true
+	}
+	return cty.NilVal, false
+}
+
+// quickName is quick for a reference of two names: var.x, local.x,
+// each.key, each.value, count.index.
+func (s scope) quickName(root, name string) (cty.Value, bool) {
+	switch {
+	case root == "var":
+		return s.mod.varValue(name), true
+	case root == "local":
+		return s.mod.localValue(name), true
+	case root == "each" && (name == "key" || name == "value"):
+		if s.each == nil || s.each.key == cty.NilVal {
+			return cty.DynamicVal, true
+		}
+		if name == "key" {
+			return s.each.key, true
+		}
+		return s.each.value, true
+	case root == "count" && name == "index":
+		if s.each == nil || s.each.index == cty.NilVal {
+			return cty.DynamicVal, true
+		}
+		return s.each.index, true
 	}
 	return cty.NilVal, false
 }
