@@ -43,6 +43,24 @@ func kinDecodeV3(top *yaml.Node, loader *openapi3.Loader) (*openapi3.T, error) {
 
 // kinDecodeV2 decodes a Swagger 2 document into kin-openapi's model.
 func kinDecodeV2(top *yaml.Node) (*openapi2.T, error) {
+	j, ok := v2JSON(top)
+	if !ok {
+		var err error
+		if j, err = v2JSONGeneral(top); err != nil {
+			return nil, err
+		}
+	}
+	var v2 openapi2.T
+	if err := json.Unmarshal(j, &v2); err != nil {
+		return nil, err
+	}
+	return &v2, nil
+}
+
+// v2JSONGeneral is the JSON text kin-openapi's Swagger 2 decoder is given
+// for any tree: the tree copied, decoded as go.yaml.in/yaml/v4 decodes it,
+// API Gateway's extensions dropped, encoded.
+func v2JSONGeneral(top *yaml.Node) ([]byte, error) {
 	root := toYAML4(top, map[*yaml.Node]*yaml4.Node{})
 	prepareJSON(root)
 	var generic any
@@ -50,15 +68,7 @@ func kinDecodeV2(top *yaml.Node) (*openapi2.T, error) {
 		return nil, err
 	}
 	dropGatewayExtensions(generic)
-	j, err := json.Marshal(generic)
-	if err != nil {
-		return nil, err
-	}
-	var v2 openapi2.T
-	if err := json.Unmarshal(j, &v2); err != nil {
-		return nil, err
-	}
-	return &v2, nil
+	return json.Marshal(generic)
 }
 
 // toYAML4 copies a yaml.v3 tree into go.yaml.in/yaml/v4 nodes. An anchored

@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
 )
 
 // TestKinNodePathAgrees checks that validating from the tree the loader
@@ -128,5 +129,63 @@ func TestDeferredValidationAgrees(t *testing.T) {
 	}
 	if found < 3 {
 		t.Errorf("only %d deferred findings: the APIGW007 fixtures were not read", found)
+	}
+}
+
+// TestV2JSONAgrees checks that the direct writer (v2JSON) gives the general
+// path's JSON text (v2JSONGeneral), byte for byte, for every Swagger 2
+// document under testdata/, the shared corpus and crafted cases, and that it
+// leaves to the general path what it does not cover.
+func TestV2JSONAgrees(t *testing.T) {
+	docs := map[string]string{
+		"plain.yaml":   "swagger: '2.0'\ninfo: {title: t, version: 2020-01-01}\nhost: x\nbasePath: /\nschemes: [https]\npaths:\n  /a:\n    get:\n      parameters: [{name: n, in: query, type: integer, maximum: 10.5, minimum: 0x10, default: 1_000}]\n      responses: {200: {description: ok}, default: {description: \"<&>\\u2028\\t\"}}\n      x-amazon-apigateway-integration: {type: mock, timeoutInMillis: 29000, cacheKeyParameters: [], requestTemplates: {application/json: '{\"statusCode\": 200}'}}\n    x-amazon-apigateway-any-method: {responses: {}}\n  x-amazon-apigateway-x: {get: 5}\nsecurityDefinitions:\n  k: {type: apiKey, name: x-api-key, in: header, x-amazon-apigateway-authtype: custom, x-amazon-apigateway-authorizer: {type: token}}\ndefinitions:\n  A: {type: object, properties: {x-amazon-apigateway-id: {type: string}}, x-amazon-apigateway-y: {a: b}}\nx-amazon-apigateway-policy: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: '*'}]}\nx-amazon-apigateway-binary-media-types: ['*/*']\nx-null: ~\nx-bools: [true, False, TRUE]\nx-big: 123456789012345678901234567890\n",
+		"keys.yaml":    "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-keys: {1: a, ~: b, true: c, 2020-01-01: d, '<<': e}\n",
+		"anchor.yaml":  "swagger: '2.0'\ninfo: &i {title: t, version: '1'}\nx-info: *i\npaths: {}\n",
+		"merge.yaml":   "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-a: &a {p: 1}\nx-b: {<<: *a, q: 2}\n",
+		"tagged.yaml":  "swagger: '2.0'\ninfo: {title: t, version: !!str 1}\npaths: {}\n",
+		"dup.yaml":     "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-a: {p: 1, p: 2}\n",
+		"dupext.yaml":  "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-policy: {p: 1, p: 2}\n",
+		"infext.yaml":  "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-policy: {p: .inf}\n",
+		"inf.yaml":     "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-n: -.inf\n",
+		"complex.yaml": "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-c: {? [a, b] : c}\n",
+		"seqroot.yaml": "- swagger\n- '2.0'\n",
+	}
+	for _, root := range []string{filepath.Join("..", "..", "testdata"), filepath.Join("..", "..", "..", "shared", "corpus")} {
+		_ = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			switch filepath.Ext(p) {
+			case ".yaml", ".yml", ".json":
+				if src, err := os.ReadFile(p); err == nil && Sniff(src) {
+					docs[p] = string(src)
+				}
+			}
+			return nil
+		})
+	}
+	direct := 0
+	for name, text := range docs {
+		var top yaml.Node
+		if yamltree.Parse([]byte(text), &top) != nil || len(top.Content) == 0 {
+			continue
+		}
+		if spec, ok := version(top.Content[0]); ok && !strings.HasPrefix(spec, "2") {
+			continue
+		}
+		general, err := v2JSONGeneral(&top)
+		got, ok := v2JSON(&top)
+		if !ok {
+			continue
+		}
+		direct++
+		if err != nil {
+			t.Errorf("%s: the direct writer wrote what the general path refuses (%v)", name, err)
+		} else if string(got) != string(general) {
+			t.Errorf("%s: direct\n%s\ngeneral\n%s", name, got, general)
+		}
+	}
+	if direct < 10 {
+		t.Errorf("the direct writer took only %d documents", direct)
 	}
 }
