@@ -92,7 +92,7 @@ func TestHostileInput(t *testing.T) {
 		if got := rulesOf(res); got[RuleTooLarge] != 2 {
 			t.Errorf("findings %v, want two %s (the export and the template)", got, RuleTooLarge)
 		}
-		firstAlias := map[string]int{"bomb.yaml": 5, "template.yaml": 9}
+		firstAlias := map[string]int32{"bomb.yaml": 5, "template.yaml": 9}
 		for _, f := range res.Findings {
 			if want := firstAlias[filepath.Base(f.Range.Filename)]; f.RuleID == RuleTooLarge && f.Range.Start.Line != want {
 				t.Errorf("%s at line %d, want the first alias (line %d)", f.Range.Filename, f.Range.Start.Line, want)

@@ -28,12 +28,12 @@ type inline struct {
 	used   bool
 	// last is the last line covered: the comment's next line, or the end
 	// of the object that carries an x-apigw-lint-ignore extension.
-	last int
+	last int32
 }
 
 // covers reports whether the suppression covers a line: a comment its own
 // line and the next, an extension its object's lines.
-func (s *inline) covers(line int) bool {
+func (s *inline) covers(line int32) bool {
 	return line >= s.at.Start.Line && line <= s.last
 }
 
@@ -64,8 +64,8 @@ func scanSuppressions(files []string, texts *sources) (map[string][]*inline, []m
 			if col < 0 {
 				continue
 			}
-			pos := model.Pos{Line: i + 1, Column: len([]rune(line[:col])) + 1}
-			at := model.Range{Filename: name, Start: pos, End: model.Pos{Line: i + 1, Column: len([]rune(line)) + 1}}
+			pos := model.Pos{Line: int32(i + 1), Column: int32(len([]rune(line[:col])) + 1)}
+			at := model.Range{Filename: name, Start: pos, End: model.Pos{Line: int32(i + 1), Column: int32(len([]rune(line)) + 1)}}
 			m := suppressComment.FindStringSubmatch(line)
 			if m == nil {
 				diags = append(diags, model.Finding{
@@ -74,7 +74,7 @@ func scanSuppressions(files []string, texts *sources) (map[string][]*inline, []m
 				})
 				continue
 			}
-			s := &inline{at: at, rules: map[string]bool{}, reason: strings.TrimSpace(m[2]), last: i + 2}
+			s := &inline{at: at, rules: map[string]bool{}, reason: strings.TrimSpace(m[2]), last: int32(i + 2)}
 			for _, id := range strings.Split(m[1], ",") {
 				s.rules[strings.TrimSpace(id)] = true
 			}

@@ -67,7 +67,7 @@ type outcome struct {
 func outcomes(res *analyzer.Result) []outcome {
 	var out []outcome
 	for _, f := range res.Findings {
-		o := outcome{Line: f.Range.Start.Line, Rule: f.RuleID, Severity: f.Severity.String()}
+		o := outcome{Line: int(f.Range.Start.Line), Rule: f.RuleID, Severity: f.Severity.String()}
 		if f.Suppression != nil {
 			o.Suppressed = f.Suppression.Kind + ": " + f.Suppression.Justification
 		}

@@ -324,10 +324,10 @@ func (c *converter) value(v reflect.Value) (ast.Value, error) {
 		r := v.Interface().(model.Range)
 		return ast.NewObject(
 			[2]*ast.Term{rangeKeys[0], c.file(r.Filename)},
-			[2]*ast.Term{rangeKeys[1], intTerm(r.Start.Line)},
-			[2]*ast.Term{rangeKeys[2], intTerm(r.Start.Column)},
-			[2]*ast.Term{rangeKeys[3], intTerm(r.End.Line)},
-			[2]*ast.Term{rangeKeys[4], intTerm(r.End.Column)},
+			[2]*ast.Term{rangeKeys[1], intTerm(int(r.Start.Line))},
+			[2]*ast.Term{rangeKeys[2], intTerm(int(r.Start.Column))},
+			[2]*ast.Term{rangeKeys[3], intTerm(int(r.End.Line))},
+			[2]*ast.Term{rangeKeys[4], intTerm(int(r.End.Column))},
 		), nil
 	}
 	if v.Type().Implements(marshalerType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {

@@ -90,7 +90,9 @@ func templateRange(t *model.Template, start, end vtl.Pos) model.Range {
 	return model.Range{Filename: filename, Start: originPos(o, start), End: originPos(o, end)}
 }
 
-func vtlPos(p vtl.Pos) model.Pos { return model.Pos{Line: p.Line, Column: p.Column, Byte: p.Offset} }
+func vtlPos(p vtl.Pos) model.Pos {
+	return model.Pos{Line: int32(p.Line), Column: int32(p.Column), Byte: int32(p.Offset)}
+}
 
 func originPos(o *model.TextOrigin, p vtl.Pos) model.Pos {
 	if o.Offsets != nil {
@@ -107,12 +109,12 @@ func originPos(o *model.TextOrigin, p vtl.Pos) model.Pos {
 		}
 	}
 	if p.Line <= 1 {
-		return model.Pos{Line: o.Start.Line, Column: o.Start.Column + p.Column - 1, Byte: o.Start.Byte + p.Offset}
+		return model.Pos{Line: o.Start.Line, Column: o.Start.Column + int32(p.Column) - 1, Byte: o.Start.Byte + int32(p.Offset)}
 	}
 	return model.Pos{
-		Line:   o.Start.Line + p.Line - 1,
-		Column: o.Indent + p.Column,
-		Byte:   o.Start.Byte + p.Offset + o.Indent*(p.Line-1),
+		Line:   o.Start.Line + int32(p.Line) - 1,
+		Column: int32(o.Indent + p.Column),
+		Byte:   o.Start.Byte + int32(p.Offset+o.Indent*(p.Line-1)),
 	}
 }
 

@@ -15,7 +15,9 @@ import (
 )
 
 // rng compares ranges without byte offsets, as tflint's loader tests do.
-func rng(r model.Range) [4]int { return [4]int{r.Start.Line, r.Start.Column, r.End.Line, r.End.Column} }
+func rng(r model.Range) [4]int {
+	return [4]int{int(r.Start.Line), int(r.Start.Column), int(r.End.Line), int(r.End.Column)}
+}
 
 func mustLoad(t *testing.T, name, src string, opts Options) *model.Fragment {
 	t.Helper()

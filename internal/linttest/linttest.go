@@ -161,7 +161,7 @@ func Compare(exps []*Expectation, findings []model.Finding) []string {
 		text := f.RuleID + ": " + f.Message
 		ok := false
 		for _, e := range exps {
-			if !e.met && e.File == f.Range.Filename && e.Line == f.Range.Start.Line && e.Pattern.MatchString(text) {
+			if !e.met && e.File == f.Range.Filename && e.Line == int(f.Range.Start.Line) && e.Pattern.MatchString(text) {
 				e.met, ok = true, true
 				break
 			}

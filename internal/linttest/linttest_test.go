@@ -12,7 +12,7 @@ import (
 
 func finding(file string, line int, id, msg string) model.Finding {
 	return model.Finding{RuleID: id, Message: msg, Severity: model.SeverityError,
-		Range: model.Range{Filename: file, Start: model.Pos{Line: line, Column: 1}}}
+		Range: model.Range{Filename: file, Start: model.Pos{Line: int32(line), Column: 1}}}
 }
 
 func TestParseAndCompare(t *testing.T) {

@@ -26,7 +26,7 @@ func NewFingerprinter(sources func(string) []byte) *Fingerprinter {
 
 // Of returns the fingerprint of f; call it for a run's findings in order.
 func (fp *Fingerprinter) Of(f Finding) string {
-	text, ok := fp.lineText(f.Range.Filename, f.Range.Start.Line)
+	text, ok := fp.lineText(f.Range.Filename, int(f.Range.Start.Line))
 	if !ok {
 		// Without the source, the message is the best stand-in: it names
 		// the offending value and does not mention line numbers.

@@ -10,11 +10,12 @@ import (
 )
 
 // A Pos is a position in a source file. Line and Column count from 1 (Column in
-// characters), Byte from 0.
+// characters), Byte from 0. The fields are 32 bits wide (files are capped
+// far below 2 GB): a large model holds hundreds of thousands of ranges.
 type Pos struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-	Byte   int `json:"byte"`
+	Line   int32 `json:"line"`
+	Column int32 `json:"column"`
+	Byte   int32 `json:"byte"`
 }
 
 // A Range is a span of a source file. End is exclusive.
@@ -73,7 +74,7 @@ func (ix *LineIndex) Pos(off int) Pos {
 		}
 	}
 	col := 1 + utf8.RuneCount(ix.src[ix.starts[lo]:off])
-	return Pos{Line: lo + 1, Column: col, Byte: off}
+	return Pos{Line: int32(lo + 1), Column: int32(col), Byte: int32(off)}
 }
 
 // Offset returns the byte offset of a 1-based line and column (in characters).
@@ -94,7 +95,7 @@ func (ix *LineIndex) Offset(line, col int) int {
 
 // At returns the position of a 1-based line and column.
 func (ix *LineIndex) At(line, col int) Pos {
-	return Pos{Line: line, Column: col, Byte: ix.Offset(line, col)}
+	return Pos{Line: int32(line), Column: int32(col), Byte: int32(ix.Offset(line, col))}
 }
 
 // Source returns the indexed text.
@@ -104,10 +105,10 @@ func (ix *LineIndex) Source() []byte { return ix.src }
 // every model element carries ranges and the policies' input is large.
 type rangeJSON struct {
 	Filename  string `json:"filename"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"end_line"`
-	EndColumn int    `json:"end_column"`
+	Line      int32  `json:"line"`
+	Column    int32  `json:"column"`
+	EndLine   int32  `json:"end_line"`
+	EndColumn int32  `json:"end_column"`
 }
 
 // MarshalJSON writes the range as one flat object.

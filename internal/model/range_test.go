@@ -26,7 +26,7 @@ func TestLineIndex(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Pos(%d) (-want +got):\n%s", tc.off, diff)
 			}
-			if back := ix.Offset(got.Line, got.Column); back != got.Byte {
+			if back := ix.Offset(int(got.Line), int(got.Column)); back != int(got.Byte) {
 				t.Errorf("Offset(%d, %d) = %d, want %d", got.Line, got.Column, back, got.Byte)
 			}
 		})

@@ -12,10 +12,12 @@ import (
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
 
-func pos(line, col int) model.Pos { return model.Pos{Line: line, Column: col} }
+func pos(line, col int32) model.Pos { return model.Pos{Line: line, Column: col} }
 
 // rng compares ranges without byte offsets, as tflint's loader tests do.
-func rng(r model.Range) [4]int { return [4]int{r.Start.Line, r.Start.Column, r.End.Line, r.End.Column} }
+func rng(r model.Range) [4]int {
+	return [4]int{int(r.Start.Line), int(r.Start.Column), int(r.End.Line), int(r.End.Column)}
+}
 
 const swagger2YAML = `swagger: "2.0"
 info: {title: orders, version: "1"}

@@ -54,20 +54,20 @@ func githubProperties(f model.Finding) string {
 	start, end := f.Range.Start, f.Range.End
 	props := []prop{{"file", f.Range.Filename}}
 	if start.Line > 0 {
-		props = append(props, prop{"line", strconv.Itoa(start.Line)})
+		props = append(props, prop{"line", strconv.Itoa(int(start.Line))})
 		endLine := end.Line
 		if endLine == 0 && end.Column > 0 {
 			endLine = start.Line
 		}
 		oneLine := endLine == 0 || endLine == start.Line
 		if oneLine && start.Column > 0 {
-			props = append(props, prop{"col", strconv.Itoa(start.Column)})
+			props = append(props, prop{"col", strconv.Itoa(int(start.Column))})
 		}
 		if endLine > 0 {
-			props = append(props, prop{"endLine", strconv.Itoa(endLine)})
+			props = append(props, prop{"endLine", strconv.Itoa(int(endLine))})
 		}
 		if oneLine && start.Column > 0 && end.Column > 0 {
-			props = append(props, prop{"endColumn", strconv.Itoa(end.Column)})
+			props = append(props, prop{"endColumn", strconv.Itoa(int(end.Column))})
 		}
 	}
 	props = append(props, prop{"title", f.RuleID})

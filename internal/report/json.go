@@ -74,10 +74,10 @@ func JSON(w io.Writer, in Input) error {
 			Severity:    f.Severity.String(),
 			Message:     f.Message,
 			File:        f.Range.Filename,
-			Line:        f.Range.Start.Line,
-			Column:      f.Range.Start.Column,
-			EndLine:     f.Range.End.Line,
-			EndColumn:   f.Range.End.Column,
+			Line:        int(f.Range.Start.Line),
+			Column:      int(f.Range.Start.Column),
+			EndLine:     int(f.Range.End.Line),
+			EndColumn:   int(f.Range.End.Column),
 			Related:     make([]jsonRelated, 0, len(f.Related)),
 			Suppression: f.Suppression,
 		}
@@ -85,10 +85,10 @@ func JSON(w io.Writer, in Input) error {
 			jf.Related = append(jf.Related, jsonRelated{
 				Message:   r.Message,
 				File:      r.Range.Filename,
-				Line:      r.Range.Start.Line,
-				Column:    r.Range.Start.Column,
-				EndLine:   r.Range.End.Line,
-				EndColumn: r.Range.End.Column,
+				Line:      int(r.Range.Start.Line),
+				Column:    int(r.Range.Start.Column),
+				EndLine:   int(r.Range.End.Line),
+				EndColumn: int(r.Range.End.Column),
 			})
 		}
 		doc.Findings = append(doc.Findings, jf)

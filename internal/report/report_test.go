@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/re
 
 const goldenDir = "../../testdata/report"
 
-func rng(file string, line, col, endLine, endCol int) model.Range {
+func rng(file string, line, col, endLine, endCol int32) model.Range {
 	return model.Range{
 		Filename: file,
 		Start:    model.Pos{Line: line, Column: col},
@@ -439,7 +439,7 @@ func TestSARIFFingerprints(t *testing.T) {
 	// The same file with three lines inserted above the finding, and its
 	// line re-indented.
 	shifted := source(23, map[int]string{1: "# a", 2: "# b", 3: "# c", 8: "\tselectionPattern:   \"5\\d{2}\"  "})
-	input := func(src []byte, rule string, line int) Input {
+	input := func(src []byte, rule string, line int32) Input {
 		return Input{
 			ToolName: "apigw-lint",
 			Sources:  func(string) []byte { return src },
@@ -473,7 +473,7 @@ func TestSARIFFingerprintOccurrences(t *testing.T) {
 	// same line as the second: all three fingerprints differ, and shifting
 	// the file keeps each one.
 	finding := func(line int) model.Finding {
-		return model.Finding{RuleID: "APIGW501", Severity: model.SeverityWarning, Message: "m", Range: rng("s.tf", line, 1, 0, 0)}
+		return model.Finding{RuleID: "APIGW501", Severity: model.SeverityWarning, Message: "m", Range: rng("s.tf", int32(line), 1, 0, 0)}
 	}
 	in := func(offset int) Input {
 		src := source(10+offset, map[int]string{2 + offset: "  stage {", 6 + offset: "  stage {"})

@@ -250,19 +250,19 @@ func sarifLocation(r model.Range) *sarif.Location {
 	art := sarif.NewSimpleArtifactLocation(fileURI(r.Filename)).WithURIBaseID(srcRoot)
 	phys := sarif.NewPhysicalLocation().WithArtifactLocation(art)
 	if r.Start.Line > 0 {
-		reg := sarif.NewRegion().WithStartLine(r.Start.Line)
+		reg := sarif.NewRegion().WithStartLine(int(r.Start.Line))
 		if r.Start.Column > 0 {
-			reg.WithStartColumn(r.Start.Column)
+			reg.WithStartColumn(int(r.Start.Column))
 		}
 		endLine := r.End.Line
 		if endLine == 0 && r.End.Column > 0 {
 			endLine = r.Start.Line
 		}
 		if endLine > 0 {
-			reg.WithEndLine(endLine)
+			reg.WithEndLine(int(endLine))
 		}
 		if r.End.Column > 0 {
-			reg.WithEndColumn(r.End.Column)
+			reg.WithEndColumn(int(r.End.Column))
 		}
 		phys.WithRegion(reg)
 	}

@@ -59,7 +59,7 @@ func textLocation(r model.Range) string {
 	case r.Start.Line == 0:
 		return r.Filename
 	case r.Start.Column == 0:
-		return r.Filename + ":" + strconv.Itoa(r.Start.Line)
+		return r.Filename + ":" + strconv.Itoa(int(r.Start.Line))
 	}
 	return r.String()
 }

@@ -224,7 +224,7 @@ func (l *loader) shiftInto(frag *model.Fragment, at model.Range, text string, or
 	f := l.files[at.Filename]
 	idx := model.NewLineIndex([]byte(text))
 	pos := func(p model.Pos) model.Pos {
-		off := idx.Offset(p.Line, p.Column)
+		off := idx.Offset(int(p.Line), int(p.Column))
 		switch {
 		case f == nil || !org.Exact:
 			return at.Start
@@ -233,7 +233,7 @@ func (l *loader) shiftInto(frag *model.Fragment, at model.Range, text string, or
 		case org.Offsets != nil:
 			return org.Offsets[len(org.Offsets)-1]
 		}
-		return f.lines.Pos(org.Start.Byte + off)
+		return f.lines.Pos(int(org.Start.Byte) + off)
 	}
 	walkRanges(reflect.ValueOf(frag), map[uintptr]bool{}, func(r *model.Range) {
 		if r.Filename != at.Filename {

@@ -203,7 +203,7 @@ func (l *loader) fileError(err error, at model.Range, what string) {
 func rangeFromHCL(r hcl.Range) model.Range {
 	return model.Range{
 		Filename: r.Filename,
-		Start:    model.Pos{Line: r.Start.Line, Column: r.Start.Column, Byte: r.Start.Byte},
-		End:      model.Pos{Line: r.End.Line, Column: r.End.Column, Byte: r.End.Byte},
+		Start:    model.Pos{Line: int32(r.Start.Line), Column: int32(r.Start.Column), Byte: int32(r.Start.Byte)},
+		End:      model.Pos{Line: int32(r.End.Line), Column: int32(r.End.Column), Byte: int32(r.End.Byte)},
 	}
 }

@@ -17,7 +17,7 @@ const fixtures = "../../testdata/terraform"
 var ignoreByte = cmpopts.IgnoreFields(model.Pos{}, "Byte")
 
 // rg builds a range for comparisons (Byte ignored).
-func rg(file string, l1, c1, l2, c2 int) model.Range {
+func rg(file string, l1, c1, l2, c2 int32) model.Range {
 	return model.Range{Filename: file, Start: model.Pos{Line: l1, Column: c1}, End: model.Pos{Line: l2, Column: c2}}
 }
 
@@ -333,7 +333,7 @@ func TestLocalModules(t *testing.T) {
 
 func hasDiag(f *model.Fragment, id string, line int) bool {
 	for _, d := range f.Diagnostics {
-		if d.RuleID == id && d.Range.Start.Line == line {
+		if d.RuleID == id && int(d.Range.Start.Line) == line {
 			return true
 		}
 	}
