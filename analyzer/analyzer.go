@@ -276,7 +276,7 @@ func load(in *input, src *sources, opts Options, jobs int) (*model.Project, int,
 		go func() {
 			defer wg.Done()
 			frags[len(frags)-1] = safeLoad(func() *model.Fragment {
-				return terraform.LoadTree(in.tfDirs, terraform.Options{Roots: roots, VarFiles: opts.VarFiles, Jobs: jobs, WorkDir: cwd, ReadFile: src.log.readFileFunc()})
+				return terraform.LoadTree(in.tfDirs, terraform.Options{Roots: roots, VarFiles: opts.VarFiles, Jobs: jobs, WorkDir: cwd, ReadFile: src.read})
 			})
 		}()
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -316,8 +317,8 @@ func cacheStore(dir, key string, log *readLog, res *Result) error {
 	return writeEntry(cachePath(dir, key), e)
 }
 
-// An entry file holds the SHA-256 of its body, a newline, and the body: a
-// value in encoding/gob.
+// An entry file holds a checksum line (entryHeader) and the body: a value
+// in encoding/gob.
 
 // readEntry decodes the entry file at path into v; false when it is
 // missing, damaged or does not decode.
@@ -326,19 +327,36 @@ func readEntry(path string, v any) bool {
 	if err != nil {
 		return false
 	}
-	sum, body, ok := bytes.Cut(raw, []byte("\n"))
-	return ok && digest(body) == string(sum) && gob.NewDecoder(bytes.NewReader(body)).Decode(v) == nil
+	if len(raw) < len(entryHeader) {
+		return false
+	}
+	body := raw[len(entryHeader):]
+	return string(raw[:len(entryHeader)]) == checksumLine(body) && gob.NewDecoder(bytes.NewReader(body)).Decode(v) == nil
+}
+
+// entryHeader is the shape of an entry's first line: the CRC-32C of the
+// rest, which catches a truncated or damaged entry (the key, a SHA-256 of
+// the question, is what addresses it). It is fixed-length, so that the
+// entry is encoded into one buffer, header first.
+const entryHeader = "crc32c:00000000\n"
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+func checksumLine(body []byte) string {
+	return fmt.Sprintf("crc32c:%08x\n", crc32.Checksum(body, castagnoli))
 }
 
 // writeEntry writes v as the entry file at path: to a temporary file in the
 // same directory, renamed into place, so that a concurrent reader sees the
 // old entry or the new one, never half of one.
 func writeEntry(path string, v any) error {
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(v); err != nil {
+	var buf bytes.Buffer
+	buf.WriteString(entryHeader)
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
 		return err
 	}
-	out := append([]byte(digest(body.Bytes())+"\n"), body.Bytes()...)
+	out := buf.Bytes()
+	copy(out, checksumLine(out[len(entryHeader):]))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}

@@ -6,9 +6,9 @@ import (
 	"sync"
 )
 
-// sources holds the text of the files one run reads, by the name findings
-// use, so that loading, suppression comments and fingerprints read each file
-// from disk once.
+// sources holds the text of the files one run reads, by absolute path, so
+// that loading (the Terraform loader included), suppression comments and
+// fingerprints read and hash each file once, whatever name they use.
 type sources struct {
 	cwd string
 	mu  sync.Mutex
@@ -22,13 +22,13 @@ func newSources(cwd string) *sources { return &sources{cwd: cwd, m: map[string][
 
 // read returns a file's text, reading it on first use.
 func (s *sources) read(name string) ([]byte, error) {
+	abs := s.abs(name)
 	s.mu.Lock()
-	b, ok := s.m[name]
+	b, ok := s.m[abs]
 	s.mu.Unlock()
 	if ok {
 		return b, nil
 	}
-	abs := s.abs(name)
 	b, err := os.ReadFile(abs)
 	if err != nil {
 		s.log.missing(abs)
@@ -36,12 +36,12 @@ func (s *sources) read(name string) ([]byte, error) {
 	}
 	sum := s.log.record(abs, b)
 	s.mu.Lock()
-	s.m[name] = b
+	s.m[abs] = b
 	if sum != "" {
 		if s.sums == nil {
 			s.sums = map[string]string{}
 		}
-		s.sums[name] = sum
+		s.sums[abs] = sum
 	}
 	s.mu.Unlock()
 	return b, nil
@@ -51,7 +51,7 @@ func (s *sources) read(name string) ([]byte, error) {
 // run: the run cache's log and the parse cache's key share it.
 func (s *sources) digest(name string, b []byte) string {
 	s.mu.Lock()
-	sum, ok := s.sums[name]
+	sum, ok := s.sums[s.abs(name)]
 	s.mu.Unlock()
 	if ok {
 		return sum
