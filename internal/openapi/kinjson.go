@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/getkin/kin-openapi/openapi2"
 	yaml4 "go.yaml.in/yaml/v4"
 	"gopkg.in/yaml.v3"
 )
@@ -108,7 +109,12 @@ func (w *jsonWriter) value(n *yaml.Node, at jsonPos) {
 	}
 }
 
-func (w *jsonWriter) object(n *yaml.Node, at jsonPos) {
+func (w *jsonWriter) object(n *yaml.Node, at jsonPos) { w.objectWithHoles(n, at, nil) }
+
+// objectWithHoles writes a mapping, and for the keys in holes an empty
+// object or list in place of the value (which the caller decodes on its
+// own).
+func (w *jsonWriter) objectWithHoles(n *yaml.Node, at jsonPos, holes map[string]bool) {
 	type pair struct{ k, v *yaml.Node }
 	pairs := make([]pair, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -131,6 +137,14 @@ func (w *jsonWriter) object(n *yaml.Node, at jsonPos) {
 		}
 		w.str(p.k.Value)
 		w.buf = append(w.buf, ':')
+		if holes[p.k.Value] {
+			if p.v.Kind == yaml.SequenceNode {
+				w.buf = append(w.buf, '[', ']')
+			} else {
+				w.buf = append(w.buf, '{', '}')
+			}
+			continue
+		}
 		if at.drops() && strings.HasPrefix(p.k.Value, "x-amazon-apigateway-") {
 			// Its value is dropped, once the general path would find it
 			// decodable and encodable.
@@ -242,4 +256,164 @@ func (w *jsonWriter) str(s string) {
 	}
 	w.buf = append(w.buf, s[start:]...)
 	w.buf = append(w.buf, '"')
+}
+
+// decodeV2 decodes a plain Swagger 2 document (see v2JSON) into
+// kin-openapi's model piece by piece: the document with its paths left
+// empty, each path item with its operations left empty, and each
+// operation, put back together as kin-openapi's decoder would. Its
+// decoder reads every level twice, once into the struct and once more
+// into the level's extensions map, so the operations, most of a document,
+// were read as many times as they are deep; each piece is read at its own
+// level only. ok is false when a piece does not decode, when a key could
+// stand for the paths or an operation by case folding (encoding/json
+// matches fields that way), or for what v2JSON does not cover: then the
+// whole text decides, and so does its error. TestDecodeV2Agrees compares
+// the two.
+func decodeV2(top *yaml.Node) (*openapi2.T, bool) {
+	if top == nil || top.Kind != yaml.DocumentNode || len(top.Content) != 1 || top.Content[0].Kind != yaml.MappingNode {
+		return nil, false
+	}
+	root := top.Content[0]
+	paths, ok := splitKey(root, "paths")
+	if !ok || !plainNode(root) || paths == nil || paths.Kind != yaml.MappingNode || !plainNode(paths) {
+		return nil, false
+	}
+	w := &jsonWriter{buf: make([]byte, 0, 1<<12), ok: true}
+	w.objectWithHoles(root, posRoot, map[string]bool{"paths": true})
+	if !w.ok {
+		return nil, false
+	}
+	var doc openapi2.T
+	if json.Unmarshal(w.buf, &doc) != nil || doc.Paths == nil {
+		return nil, false
+	}
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		key, item := paths.Content[i], paths.Content[i+1]
+		if key.Kind != yaml.ScalarNode || !plainNode(key) || key.Tag == "!!merge" || item.Kind != yaml.MappingNode || !plainNode(item) {
+			return nil, false
+		}
+		pi, ok := decodeV2Item(w, item)
+		if !ok {
+			return nil, false
+		}
+		doc.Paths[key.Value] = pi
+	}
+	if len(doc.Paths) != len(paths.Content)/2 {
+		return nil, false // a duplicate path
+	}
+	return &doc, true
+}
+
+// v2Verbs are the operations of a Swagger 2 path item.
+var v2Verbs = [...]string{"delete", "get", "head", "options", "patch", "post", "put"}
+
+// decodeV2Item decodes a path item, its operations one by one.
+func decodeV2Item(w *jsonWriter, item *yaml.Node) (*openapi2.PathItem, bool) {
+	holes := map[string]bool{}
+	ops := map[string]*yaml.Node{}
+	for _, verb := range v2Verbs {
+		op, ok := splitKey(item, verb)
+		if !ok {
+			return nil, false
+		}
+		if op != nil {
+			if op.Kind != yaml.MappingNode {
+				return nil, false
+			}
+			holes[verb], ops[verb] = true, op
+		}
+	}
+	w.buf = w.buf[:0]
+	w.objectWithHoles(item, posItem, holes)
+	if !w.ok {
+		return nil, false
+	}
+	var pi openapi2.PathItem
+	if json.Unmarshal(w.buf, &pi) != nil {
+		return nil, false
+	}
+	slots := map[string]**openapi2.Operation{
+		"delete": &pi.Delete, "get": &pi.Get, "head": &pi.Head, "options": &pi.Options,
+		"patch": &pi.Patch, "post": &pi.Post, "put": &pi.Put,
+	}
+	for verb, n := range ops {
+		op, ok := decodeV2Operation(w, n)
+		if !ok {
+			return nil, false
+		}
+		*slots[verb] = op
+	}
+	return &pi, true
+}
+
+// decodeV2Operation decodes an operation, its responses and its
+// parameters on their own.
+func decodeV2Operation(w *jsonWriter, n *yaml.Node) (*openapi2.Operation, bool) {
+	if !plainNode(n) {
+		return nil, false
+	}
+	resps, ok1 := splitKey(n, "responses")
+	params, ok2 := splitKey(n, "parameters")
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	holes := map[string]bool{}
+	if resps != nil && resps.Kind == yaml.MappingNode && plainNode(resps) {
+		holes["responses"] = true
+	}
+	if params != nil && params.Kind == yaml.SequenceNode && plainNode(params) {
+		holes["parameters"] = true
+	}
+	w.buf = w.buf[:0]
+	w.objectWithHoles(n, posOperation, holes)
+	if !w.ok {
+		return nil, false
+	}
+	op := &openapi2.Operation{}
+	if json.Unmarshal(w.buf, op) != nil {
+		return nil, false
+	}
+	if holes["responses"] {
+		w.buf = w.buf[:0]
+		w.value(resps, posOther)
+		r := &openapi2.Responses{}
+		if !w.ok || json.Unmarshal(w.buf, r) != nil {
+			return nil, false
+		}
+		op.Responses = r
+	}
+	if holes["parameters"] {
+		w.buf = w.buf[:0]
+		w.value(params, posOther)
+		var ps openapi2.Parameters
+		if !w.ok || json.Unmarshal(w.buf, &ps) != nil {
+			return nil, false
+		}
+		op.Parameters = ps
+	}
+	return op, true
+}
+
+// plainNode reports whether n has no anchor and no explicit tag (what the
+// writer's value checks of the nodes it is given).
+func plainNode(n *yaml.Node) bool { return n.Anchor == "" && n.Style&yaml.TaggedStyle == 0 }
+
+// splitKey returns the value of key in mapping n (nil when absent); ok is
+// false when another key matches it by case folding, as encoding/json
+// matches struct fields, or when it is there twice.
+func splitKey(n *yaml.Node, key string) (v *yaml.Node, ok bool) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		switch {
+		case k == key:
+			if v != nil {
+				return nil, false
+			}
+			v = n.Content[i+1]
+		case strings.EqualFold(k, key):
+			return nil, false
+		}
+	}
+	return v, true
 }

@@ -43,6 +43,9 @@ func kinDecodeV3(top *yaml.Node, loader *openapi3.Loader) (*openapi3.T, error) {
 
 // kinDecodeV2 decodes a Swagger 2 document into kin-openapi's model.
 func kinDecodeV2(top *yaml.Node) (*openapi2.T, error) {
+	if doc, ok := decodeV2(top); ok {
+		return doc, nil
+	}
 	j, ok := v2JSON(top)
 	if !ok {
 		var err error

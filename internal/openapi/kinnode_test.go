@@ -1,13 +1,16 @@
 package openapi
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi2"
 	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
@@ -137,6 +140,77 @@ func TestDeferredValidationAgrees(t *testing.T) {
 // document under testdata/, the shared corpus and crafted cases, and that it
 // leaves to the general path what it does not cover.
 func TestV2JSONAgrees(t *testing.T) {
+	docs := v2Docs(t)
+	direct := 0
+	for name, text := range docs {
+		var top yaml.Node
+		if yamltree.Parse([]byte(text), &top) != nil || len(top.Content) == 0 {
+			continue
+		}
+		if spec, ok := version(top.Content[0]); ok && !strings.HasPrefix(spec, "2") {
+			continue
+		}
+		general, err := v2JSONGeneral(&top)
+		got, ok := v2JSON(&top)
+		if !ok {
+			continue
+		}
+		direct++
+		if err != nil {
+			t.Errorf("%s: the direct writer wrote what the general path refuses (%v)", name, err)
+		} else if string(got) != string(general) {
+			t.Errorf("%s: direct\n%s\ngeneral\n%s", name, got, general)
+		}
+	}
+	if direct < 10 {
+		t.Errorf("the direct writer took only %d documents", direct)
+	}
+}
+
+// TestDecodeV2Agrees checks that decoding a Swagger 2 document piece by
+// piece (decodeV2) gives what kin-openapi's decoder gives for the whole
+// text, for every document TestV2JSONAgrees reads and crafted ones.
+func TestDecodeV2Agrees(t *testing.T) {
+	docs := v2Docs(t)
+	docs["fold.yaml"] = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {responses: {200: {description: ok}}}\n    GET: {responses: {201: {description: ok}}}\n"
+	docs["foldpaths.yaml"] = "swagger: '2.0'\ninfo: {title: t, version: '1'}\nPaths: {/b: {}}\npaths:\n  /a:\n    get: {responses: {200: {description: ok}}}\n"
+	docs["nullop.yaml"] = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: ~\n    put: {responses: {200: {description: ok}}, x-a: 1}\n    parameters: [{name: p, in: path, required: true, type: string}]\n    x-amazon-apigateway-any-method: {responses: {}}\n  /b: {}\n"
+	docs["badop.yaml"] = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {responses: 5}\n"
+	docs["emptypaths.yaml"] = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n"
+	split := 0
+	for name, text := range docs {
+		var top yaml.Node
+		if yamltree.Parse([]byte(text), &top) != nil || len(top.Content) == 0 {
+			continue
+		}
+		got, ok := decodeV2(&top)
+		if !ok {
+			continue
+		}
+		split++
+		j, err := v2JSONGeneral(&top)
+		if err != nil {
+			t.Errorf("%s: split, but the general path refuses it: %v", name, err)
+			continue
+		}
+		var want openapi2.T
+		if err := json.Unmarshal(j, &want); err != nil {
+			t.Errorf("%s: split, but kin-openapi refuses the whole: %v", name, err)
+			continue
+		}
+		if !reflect.DeepEqual(got, &want) {
+			t.Errorf("%s: the pieces decode to %+v, the whole to %+v", name, got, &want)
+		}
+	}
+	if split < 10 {
+		t.Errorf("only %d documents decoded piece by piece", split)
+	}
+}
+
+// v2Docs are the Swagger 2 (and other) documents the agreement tests read:
+// crafted cases, testdata/ and the shared corpus.
+func v2Docs(t *testing.T) map[string]string {
+	t.Helper()
 	docs := map[string]string{
 		"plain.yaml":   "swagger: '2.0'\ninfo: {title: t, version: 2020-01-01}\nhost: x\nbasePath: /\nschemes: [https]\npaths:\n  /a:\n    get:\n      parameters: [{name: n, in: query, type: integer, maximum: 10.5, minimum: 0x10, default: 1_000}]\n      responses: {200: {description: ok}, default: {description: \"<&>\\u2028\\t\"}}\n      x-amazon-apigateway-integration: {type: mock, timeoutInMillis: 29000, cacheKeyParameters: [], requestTemplates: {application/json: '{\"statusCode\": 200}'}}\n    x-amazon-apigateway-any-method: {responses: {}}\n  x-amazon-apigateway-x: {get: 5}\nsecurityDefinitions:\n  k: {type: apiKey, name: x-api-key, in: header, x-amazon-apigateway-authtype: custom, x-amazon-apigateway-authorizer: {type: token}}\ndefinitions:\n  A: {type: object, properties: {x-amazon-apigateway-id: {type: string}}, x-amazon-apigateway-y: {a: b}}\nx-amazon-apigateway-policy: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: '*'}]}\nx-amazon-apigateway-binary-media-types: ['*/*']\nx-null: ~\nx-bools: [true, False, TRUE]\nx-big: 123456789012345678901234567890\n",
 		"keys.yaml":    "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-keys: {1: a, ~: b, true: c, 2020-01-01: d, '<<': e}\n",
@@ -164,28 +238,5 @@ func TestV2JSONAgrees(t *testing.T) {
 			return nil
 		})
 	}
-	direct := 0
-	for name, text := range docs {
-		var top yaml.Node
-		if yamltree.Parse([]byte(text), &top) != nil || len(top.Content) == 0 {
-			continue
-		}
-		if spec, ok := version(top.Content[0]); ok && !strings.HasPrefix(spec, "2") {
-			continue
-		}
-		general, err := v2JSONGeneral(&top)
-		got, ok := v2JSON(&top)
-		if !ok {
-			continue
-		}
-		direct++
-		if err != nil {
-			t.Errorf("%s: the direct writer wrote what the general path refuses (%v)", name, err)
-		} else if string(got) != string(general) {
-			t.Errorf("%s: direct\n%s\ngeneral\n%s", name, got, general)
-		}
-	}
-	if direct < 10 {
-		t.Errorf("the direct writer took only %d documents", direct)
-	}
+	return docs
 }
