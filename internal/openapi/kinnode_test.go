@@ -240,3 +240,28 @@ func v2Docs(t *testing.T) map[string]string {
 	}
 	return docs
 }
+
+// FuzzV2Decode: whatever the direct writer and the piecewise decoder
+// accept, they agree with the general path.
+func FuzzV2Decode(f *testing.F) {
+	f.Add("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{name: n, in: query, type: integer}]\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {type: mock}\n")
+	f.Add(`{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"post": {"responses": {"default": {"description": "x"}}}}}}`)
+	f.Fuzz(func(t *testing.T, text string) {
+		var top yaml.Node
+		if yamltree.Parse([]byte(text), &top) != nil || len(top.Content) == 0 {
+			return
+		}
+		general, gerr := v2JSONGeneral(&top)
+		if direct, ok := v2JSON(&top); ok {
+			if gerr != nil || string(direct) != string(general) {
+				t.Fatalf("direct %s, general %s (%v)", direct, general, gerr)
+			}
+		}
+		if got, ok := decodeV2(&top); ok {
+			var want openapi2.T
+			if gerr != nil || json.Unmarshal(general, &want) != nil || !reflect.DeepEqual(got, &want) {
+				t.Fatalf("pieces %+v, whole %+v (%v)", got, &want, gerr)
+			}
+		}
+	})
+}
