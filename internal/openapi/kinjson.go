@@ -10,6 +10,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi2"
 	yaml4 "go.yaml.in/yaml/v4"
 	"gopkg.in/yaml.v3"
+
+	"github.com/apigw-lint/apigw-lint/internal/yamltree"
 )
 
 // v2JSON writes a Swagger 2 document's tree as the JSON text kinDecodeV2's
@@ -416,4 +418,81 @@ func splitKey(n *yaml.Node, key string) (v *yaml.Node, ok bool) {
 		}
 	}
 	return v, true
+}
+
+// v3Drops returns the values of API Gateway's extensions (x-amazon-
+// apigateway-*) that kin-openapi's OpenAPI 3 decoder may be spared: on the
+// document, its path items, their operations and its security schemes.
+// kin-openapi keeps an extension's value without reading it, and in an
+// export they are most of the text. A value is kept when decoding it could
+// fail (what the writer's check refuses, and a null key, which kin-openapi
+// refuses), and all are kept when some $ref names an API Gateway extension,
+// since kin-openapi resolves references into extensions, and when the
+// document has anchors or aliases.
+func v3Drops(top *yaml.Node) map[*yaml.Node]bool {
+	if top == nil || top.Kind != yaml.DocumentNode || len(top.Content) != 1 || top.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	if refersOrAliases(top) {
+		return nil
+	}
+	root := top.Content[0]
+	drop := map[*yaml.Node]bool{}
+	w := &jsonWriter{ok: true}
+	dropIn := func(n *yaml.Node) {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && strings.HasPrefix(k.Value, "x-amazon-apigateway-") && !nullKeys(v) {
+				w.ok = true
+				if w.check(v) {
+					drop[v] = true
+				}
+			}
+		}
+	}
+	dropIn(root)
+	for _, p := range yamltree.Pairs(yamltree.Path(root, "components", "securitySchemes")) {
+		dropIn(p[1])
+	}
+	for _, p := range yamltree.Pairs(yamltree.Path(root, "paths")) {
+		item := p[1]
+		dropIn(item)
+		for _, verb := range [...]string{"get", "put", "post", "delete", "options", "head", "patch", "trace"} {
+			op, _ := yamltree.Get(item, verb)
+			dropIn(op)
+		}
+	}
+	return drop
+}
+
+// nullKeys reports whether a mapping under n has a null key.
+func nullKeys(n *yaml.Node) bool {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i < len(n.Content); i += 2 {
+			if n.Content[i].Tag == "!!null" {
+				return true
+			}
+		}
+	}
+	return slices.ContainsFunc(n.Content, nullKeys)
+}
+
+// refersOrAliases reports whether a $ref in the document names an API
+// Gateway extension, or the document has an anchor or an alias (a value
+// reached from two places is not dropped from one).
+func refersOrAliases(n *yaml.Node) bool {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		return true
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k, v := n.Content[i], n.Content[i+1]; k.Value == "$ref" && strings.Contains(v.Value, "x-amazon-apigateway-") {
+				return true
+			}
+		}
+	}
+	return slices.ContainsFunc(n.Content, refersOrAliases)
 }

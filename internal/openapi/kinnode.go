@@ -27,7 +27,7 @@ import (
 // kinDecodeV3 decodes the document into kin-openapi's OpenAPI 3 model and
 // resolves its local references.
 func kinDecodeV3(top *yaml.Node, loader *openapi3.Loader) (*openapi3.T, error) {
-	root := toYAML4(top, map[*yaml.Node]*yaml4.Node{})
+	root := (&copier{seen: map[*yaml.Node]*yaml4.Node{}, drop: v3Drops(top)}).copy(top)
 	if err := prepareKin(root); err != nil {
 		return nil, err
 	}
@@ -78,9 +78,24 @@ func v2JSONGeneral(top *yaml.Node) ([]byte, error) {
 // node is copied once, whatever number of aliases reach it, so the copy is
 // linear in the size of the text even for an alias bomb.
 func toYAML4(n *yaml.Node, seen map[*yaml.Node]*yaml4.Node) *yaml4.Node {
+	return (&copier{seen: seen}).copy(n)
+}
+
+// A copier copies a yaml.v3 tree into go.yaml.in/yaml/v4 nodes, each
+// anchored node once (seen), and the nodes in drop as nulls.
+type copier struct {
+	seen map[*yaml.Node]*yaml4.Node
+	drop map[*yaml.Node]bool
+}
+
+func (cp *copier) copy(n *yaml.Node) *yaml4.Node {
 	if n == nil {
 		return nil
 	}
+	if cp.drop[n] {
+		return &yaml4.Node{Kind: yaml4.ScalarNode, Tag: kinNullTag, Value: "null", Line: n.Line, Column: n.Column}
+	}
+	seen := cp.seen
 	if n.Anchor != "" {
 		if c, ok := seen[n]; ok {
 			return c
@@ -102,12 +117,12 @@ func toYAML4(n *yaml.Node, seen map[*yaml.Node]*yaml4.Node) *yaml4.Node {
 		seen[n] = c
 	}
 	if n.Alias != nil {
-		c.Alias = toYAML4(n.Alias, seen)
+		c.Alias = cp.copy(n.Alias)
 	}
 	if len(n.Content) > 0 {
 		c.Content = make([]*yaml4.Node, len(n.Content))
 		for i, x := range n.Content {
-			c.Content[i] = toYAML4(x, seen)
+			c.Content[i] = cp.copy(x)
 		}
 	}
 	return c

@@ -37,10 +37,18 @@ func TestKinNodePathAgrees(t *testing.T) {
 		// API Gateway's extensions are left out of what kin-openapi's
 		// Swagger 2 decoder reads (dropGatewayExtensions), except where
 		// that could change its verdict.
-		"v2ext.json":    `{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "x-amazon-apigateway-policy": {"a": [1, {"b": null}]}, "paths": {"/a": {"x-amazon-apigateway-any-method": {"responses": 5}, "get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "mock", "responses": {"default": {"statusCode": "200"}}}}}}}`,
-		"v2inf.yaml":    "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {timeoutInMillis: .inf}\n",
-		"v2prop.yaml":   "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A:\n    type: object\n    properties:\n      x-amazon-apigateway-id: 5\n",
-		"v2dupext.yaml": "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {type: mock, type: http}\n",
+		"v2ext.json":     `{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "x-amazon-apigateway-policy": {"a": [1, {"b": null}]}, "paths": {"/a": {"x-amazon-apigateway-any-method": {"responses": 5}, "get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "mock", "responses": {"default": {"statusCode": "200"}}}}}}}`,
+		"v3ext.yaml":     "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-policy: {Version: '2012-10-17', Statement: [{Effect: Allow, n: 1.5, b: true, z: ~}]}\npaths:\n  /a:\n    x-amazon-apigateway-any-method: {responses: 5}\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: '{}'}}\ncomponents:\n  securitySchemes:\n    k: {type: apiKey, name: x, in: header, x-amazon-apigateway-authorizer: {type: token, ttl: 300}}\n",
+		"v3extdup.yaml":  "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: {type: mock, type: http}\n",
+		"v3extinf.yaml":  "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-x: [1, .inf]\npaths: {}\n",
+		"v3extnull.yaml": "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-x: {~: 1}\npaths: {}\n",
+		"v3exttag.yaml":  "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-x: {a: !!int nope}\npaths: {}\n",
+		"v3ref.yaml":     "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-x: {s: {type: string}}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/x-amazon-apigateway-x/s'}}}}}\n",
+		"v3badref.yaml":  "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-x: {s: 5}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/x-amazon-apigateway-x/s'}}}}}\n",
+		"v3anchor.yaml":  "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-x: &s {type: 5}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: *s}}}}\n",
+		"v2inf.yaml":     "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {timeoutInMillis: .inf}\n",
+		"v2prop.yaml":    "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A:\n    type: object\n    properties:\n      x-amazon-apigateway-id: 5\n",
+		"v2dupext.yaml":  "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-amazon-apigateway-integration: {type: mock, type: http}\n",
 	}
 	root := filepath.Join("..", "..", "testdata")
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
