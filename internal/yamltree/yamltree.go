@@ -46,13 +46,32 @@ func Pairs(n *yaml.Node) [][2]*yaml.Node {
 
 func mergedPairs(n *yaml.Node, depth int, budget *int) [][2]*yaml.Node {
 	out := make([][2]*yaml.Node, 0, len(n.Content)/2)
-	index := map[string]int{}
+	// index is the position of the pair last added under each key; a small
+	// mapping (most are) finds it by scanning out from the end instead.
+	var index map[string]int
+	if len(n.Content) > 2*smallMapping {
+		index = map[string]int{}
+	}
+	find := func(key string) (int, bool) {
+		if index != nil {
+			i, ok := index[key]
+			return i, ok
+		}
+		for i := len(out) - 1; i >= 0; i-- {
+			if out[i][0].Value == key {
+				return i, true
+			}
+		}
+		return 0, false
+	}
 	put := func(k, v *yaml.Node) {
-		if i, ok := index[k.Value]; ok && k.Kind == yaml.ScalarNode {
+		if i, ok := find(k.Value); ok && k.Kind == yaml.ScalarNode {
 			out[i] = [2]*yaml.Node{k, v}
 			return
 		}
-		index[k.Value] = len(out)
+		if index != nil {
+			index[k.Value] = len(out)
+		}
 		out = append(out, [2]*yaml.Node{k, v})
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -74,7 +93,7 @@ func mergedPairs(n *yaml.Node, depth int, budget *int) [][2]*yaml.Node {
 			}
 			for _, p := range mergedPairs(s, depth+1, budget) {
 				*budget--
-				if _, explicit := index[p[0].Value]; !explicit {
+				if _, explicit := find(p[0].Value); !explicit {
 					put(p[0], p[1])
 				}
 			}
@@ -83,14 +102,41 @@ func mergedPairs(n *yaml.Node, depth int, budget *int) [][2]*yaml.Node {
 	return out
 }
 
-// Get returns the value of key in a mapping node, and the key node.
+// smallMapping is the number of pairs up to which mergedPairs scans
+// instead of indexing.
+const smallMapping = 16
+
+// Get returns the value of key in a mapping node, and the key node: the
+// pair Pairs lists first under key. A mapping without merge keys (nearly
+// all) is read in place, without building its pairs.
 func Get(n *yaml.Node, key string) (val, k *yaml.Node) {
-	for _, p := range Pairs(n) {
-		if p[0].Value == key {
-			return p[1], p[0]
+	n = Deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Tag == "!!merge" {
+			for _, p := range Pairs(n) {
+				if p[0].Value == key {
+					return p[1], p[0]
+				}
+			}
+			return nil, nil
 		}
 	}
-	return nil, nil
+	// Pairs keeps the first pair under key in place, and a later scalar key
+	// replaces it until a non-scalar key of the same text is added after it.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		c := n.Content[i]
+		if c.Value != key {
+			continue
+		}
+		if k != nil && c.Kind != yaml.ScalarNode {
+			break
+		}
+		val, k = Deref(n.Content[i+1]), c
+	}
+	return val, k
 }
 
 // Path follows keys through nested mappings.
