@@ -1,13 +1,16 @@
 package openapi
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 
 	"github.com/apigw-lint/apigw-lint/internal/model"
 )
@@ -234,5 +237,31 @@ func TestJSONSolidusEscape(t *testing.T) {
 	m := frag.APIs[0].Methods[0]
 	if m.Path != "/a" || m.Integration.URI.Literal != "https://example.com/a" || m.Integration.Responses[1].Pattern.Literal != `4\d{2` {
 		t.Errorf("path %q uri %q pattern %q", m.Path, m.Integration.URI.Literal, m.Integration.Responses[1].Pattern.Literal)
+	}
+}
+
+// TestDuplicateKeysBySize checks the repeated keys of a small mapping
+// (searched) and a large one (indexed): every repeat is reported, each
+// against the first occurrence.
+func TestDuplicateKeysBySize(t *testing.T) {
+	for _, n := range []int{3, 40} {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "k%d: %d\n", i, i)
+		}
+		b.WriteString("k1: again\nk2: again\nk1: thrice\n? [k1]\n: complex\n<<: {k0: merged}\n")
+		src := []byte(b.String())
+		var top yaml.Node
+		if err := yaml.Unmarshal(src, &top); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range DuplicateKeys("d.yaml", model.NewLineIndex(src), &top) {
+			got = append(got, fmt.Sprintf("%d<%d", f.Range.Start.Line, f.Related[0].Range.Start.Line))
+		}
+		want := []string{fmt.Sprintf("%d<2", n+1), fmt.Sprintf("%d<3", n+2), fmt.Sprintf("%d<2", n+3)}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d keys: repeats %v, want %v", n, got, want)
+		}
 	}
 }
