@@ -3,7 +3,9 @@ package bench_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"sort"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,4 +65,27 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Error(diff)
 	}
+}
+
+// TestWriteTree writes a generated tree where APIGW_BENCH_DIR says (with
+// APIGW_BENCH_STACKS stacks, 1,000 by default), for profiling the CLI on
+// the trees the benchmarks use; without the variable it is skipped.
+func TestWriteTree(t *testing.T) {
+	dir := os.Getenv("APIGW_BENCH_DIR")
+	if dir == "" {
+		t.Skip("APIGW_BENCH_DIR is not set")
+	}
+	stacks := 1000
+	if s := os.Getenv("APIGW_BENCH_STACKS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stacks = n
+	}
+	m, err := bench.Generate(dir, bench.Options{Stacks: stacks, DefectEvery: 10, Operations: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d files, %d bytes in %s", len(m.Files), m.Bytes, dir)
 }
