@@ -19,7 +19,8 @@ import (
 // time, which was half the cost of loading an export. So the tree is copied
 // into v4 nodes and handed over, prepared the way kin-openapi's own
 // unmarshal prepares it (see prepareKin). Swagger 2 types decode from JSON
-// only: a YAML document goes node → any → JSON, as kin-openapi's yamlconv
+// only: a plain tree is written as JSON directly and decoded piece by piece
+// (kinjson.go), any other goes node → any → JSON, as kin-openapi's yamlconv
 // does, minus the parse. Whenever the node path refuses a document, the
 // bytes path decides, so an invalid document gets kin-openapi's own
 // message.
@@ -41,7 +42,8 @@ func kinDecodeV3(top *yaml.Node, loader *openapi3.Loader) (*openapi3.T, error) {
 	return doc, nil
 }
 
-// kinDecodeV2 decodes a Swagger 2 document into kin-openapi's model.
+// kinDecodeV2 decodes a Swagger 2 document into kin-openapi's model: piece
+// by piece when it can (decodeV2), else from its whole JSON text.
 func kinDecodeV2(top *yaml.Node) (*openapi2.T, error) {
 	if doc, ok := decodeV2(top); ok {
 		return doc, nil
