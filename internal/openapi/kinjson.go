@@ -14,77 +14,24 @@ import (
 	"github.com/apigw-lint/apigw-lint/internal/yamltree"
 )
 
-// v2JSON writes a Swagger 2 document's tree as the JSON text kinDecodeV2's
-// general path would hand to kin-openapi — what go.yaml.in/yaml/v4 decodes
-// the copied tree into, API Gateway's extensions dropped
-// (dropGatewayExtensions), encoded by encoding/json with its sorted keys
-// — without the copy, the decode and the encode, which were half the cost
-// of validating a Swagger 2 export. It covers the trees a JSON document or
-// a plain YAML one parses into: mappings with scalar keys, sequences, and
-// scalars tagged !!str, !!null, !!bool, !!int, !!float or (untagged)
-// !!timestamp. ok is false for anything else — an alias, an anchor, a merge
-// key, an explicit tag, a duplicate key, a number JSON cannot hold — and
-// the general path decides. TestV2JSONAgrees compares the two.
-func v2JSON(top *yaml.Node) (out []byte, ok bool) {
-	if top == nil || top.Kind != yaml.DocumentNode || len(top.Content) != 1 || top.Content[0].Kind != yaml.MappingNode {
-		return nil, false
-	}
-	w := &jsonWriter{buf: make([]byte, 0, 1<<12), ok: true}
-	w.value(top.Content[0], posRoot)
-	if !w.ok {
-		return nil, false
-	}
-	return w.buf, true
-}
-
-// Where an object sits, for the positions dropGatewayExtensions empties.
-type jsonPos uint8
-
-const (
-	posOther jsonPos = iota
-	posRoot
-	posPaths      // the paths object: its values are path items
-	posItem       // a path item: its operations are objects that drop too
-	posSecurity   // securityDefinitions: its values drop too
-	posOperation  // an operation
-	posDefinition // a security definition
-)
-
-// drops reports whether dropGatewayExtensions empties the API Gateway
-// extensions of an object at p.
-func (p jsonPos) drops() bool {
-	return p == posRoot || p == posItem || p == posOperation || p == posDefinition
-}
-
-// child returns the position of the value of key in an object at p.
-func (p jsonPos) child(key string) jsonPos {
-	switch p {
-	case posRoot:
-		switch key {
-		case "paths":
-			return posPaths
-		case "securityDefinitions":
-			return posSecurity
-		}
-	case posPaths:
-		return posItem
-	case posSecurity:
-		return posDefinition
-	case posItem:
-		switch key {
-		case "get", "put", "post", "delete", "options", "head", "patch":
-			return posOperation
-		}
-	}
-	return posOther
-}
-
+// A jsonWriter writes a plain yaml.v3 tree (see value) as the JSON text
+// the general path (v2JSONGeneral) gives kin-openapi's Swagger 2 decoder
+// for it — what go.yaml.in/yaml/v4 decodes the copied tree into, the
+// values in drop as nulls, encoded by encoding/json with its sorted keys —
+// without the copy, the decode and the encode, which were half the cost
+// of validating a Swagger 2 export. ok turns false on anything outside
+// the plain subset: an alias, an anchor, a merge key, an explicit tag, a
+// duplicate key, a number JSON cannot hold. TestV2JSONAgrees compares the
+// two texts.
 type jsonWriter struct {
-	buf []byte
-	ok  bool
+	buf  []byte
+	ok   bool
+	drop map[*yaml.Node]bool // see gatewayDrops
 }
 
-func (w *jsonWriter) value(n *yaml.Node, at jsonPos) {
+// value writes a mapping with scalar keys, a sequence, or a scalar tagged
+// !!str, !!null, !!bool, !!int, !!float or (untagged) !!timestamp.
+func (w *jsonWriter) value(n *yaml.Node) {
 	if !w.ok {
 		return
 	}
@@ -94,14 +41,14 @@ func (w *jsonWriter) value(n *yaml.Node, at jsonPos) {
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		w.object(n, at)
+		w.object(n, nil)
 	case yaml.SequenceNode:
 		w.buf = append(w.buf, '[')
 		for i, c := range n.Content {
 			if i > 0 {
 				w.buf = append(w.buf, ',')
 			}
-			w.value(c, posOther)
+			w.value(c)
 		}
 		w.buf = append(w.buf, ']')
 	case yaml.ScalarNode:
@@ -111,12 +58,9 @@ func (w *jsonWriter) value(n *yaml.Node, at jsonPos) {
 	}
 }
 
-func (w *jsonWriter) object(n *yaml.Node, at jsonPos) { w.objectWithHoles(n, at, nil) }
-
-// objectWithHoles writes a mapping, and for the keys in holes an empty
-// object or list in place of the value (which the caller decodes on its
-// own).
-func (w *jsonWriter) objectWithHoles(n *yaml.Node, at jsonPos, holes map[string]bool) {
+// object writes a mapping, and for the keys in holes an empty object or
+// list in place of the value (which the caller decodes on its own).
+func (w *jsonWriter) object(n *yaml.Node, holes map[string]bool) {
 	type pair struct{ k, v *yaml.Node }
 	pairs := make([]pair, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -147,16 +91,11 @@ func (w *jsonWriter) objectWithHoles(n *yaml.Node, at jsonPos, holes map[string]
 			}
 			continue
 		}
-		if at.drops() && strings.HasPrefix(p.k.Value, "x-amazon-apigateway-") {
-			// Its value is dropped, once the general path would find it
-			// decodable and encodable.
-			if !w.check(p.v) {
-				return
-			}
+		if w.drop[p.v] {
 			w.buf = append(w.buf, "null"...)
 			continue
 		}
-		w.value(p.v, at.child(p.k.Value))
+		w.value(p.v)
 		if !w.ok {
 			return
 		}
@@ -167,7 +106,7 @@ func (w *jsonWriter) objectWithHoles(n *yaml.Node, at jsonPos, holes map[string]
 // check reports whether the writer would write n, without writing it.
 func (w *jsonWriter) check(n *yaml.Node) bool {
 	mark := len(w.buf)
-	w.value(n, posOther)
+	w.value(n)
 	w.buf = w.buf[:mark]
 	return w.ok
 }
@@ -260,7 +199,7 @@ func (w *jsonWriter) str(s string) {
 	w.buf = append(w.buf, '"')
 }
 
-// decodeV2 decodes a plain Swagger 2 document (see v2JSON) into
+// decodeV2 decodes a plain Swagger 2 document (see jsonWriter) into
 // kin-openapi's model piece by piece: the document with its paths left
 // empty, each path item with its operations left empty, and each
 // operation, put back together as kin-openapi's decoder would. Its
@@ -269,7 +208,7 @@ func (w *jsonWriter) str(s string) {
 // were read as many times as they are deep; each piece is read at its own
 // level only. ok is false when a piece does not decode, when a key could
 // stand for the paths or an operation by case folding (encoding/json
-// matches fields that way), or for what v2JSON does not cover: then the
+// matches fields that way), or for what the writer does not cover: then the
 // whole text decides, and so does its error. TestDecodeV2Agrees compares
 // the two.
 func decodeV2(top *yaml.Node) (*openapi2.T, bool) {
@@ -281,8 +220,8 @@ func decodeV2(top *yaml.Node) (*openapi2.T, bool) {
 	if !ok || !plainNode(root) || paths == nil || paths.Kind != yaml.MappingNode || !plainNode(paths) {
 		return nil, false
 	}
-	w := &jsonWriter{buf: make([]byte, 0, 1<<12), ok: true}
-	w.objectWithHoles(root, posRoot, map[string]bool{"paths": true})
+	w := &jsonWriter{buf: make([]byte, 0, 1<<12), ok: true, drop: gatewayDrops(top)}
+	w.object(root, map[string]bool{"paths": true})
 	if !w.ok {
 		return nil, false
 	}
@@ -327,7 +266,7 @@ func decodeV2Item(w *jsonWriter, item *yaml.Node) (*openapi2.PathItem, bool) {
 		}
 	}
 	w.buf = w.buf[:0]
-	w.objectWithHoles(item, posItem, holes)
+	w.object(item, holes)
 	if !w.ok {
 		return nil, false
 	}
@@ -368,7 +307,7 @@ func decodeV2Operation(w *jsonWriter, n *yaml.Node) (*openapi2.Operation, bool) 
 		holes["parameters"] = true
 	}
 	w.buf = w.buf[:0]
-	w.objectWithHoles(n, posOperation, holes)
+	w.object(n, holes)
 	if !w.ok {
 		return nil, false
 	}
@@ -378,7 +317,7 @@ func decodeV2Operation(w *jsonWriter, n *yaml.Node) (*openapi2.Operation, bool) 
 	}
 	if holes["responses"] {
 		w.buf = w.buf[:0]
-		w.value(resps, posOther)
+		w.value(resps)
 		r := &openapi2.Responses{}
 		if !w.ok || json.Unmarshal(w.buf, r) != nil {
 			return nil, false
@@ -387,7 +326,7 @@ func decodeV2Operation(w *jsonWriter, n *yaml.Node) (*openapi2.Operation, bool) 
 	}
 	if holes["parameters"] {
 		w.buf = w.buf[:0]
-		w.value(params, posOther)
+		w.value(params)
 		var ps openapi2.Parameters
 		if !w.ok || json.Unmarshal(w.buf, &ps) != nil {
 			return nil, false
@@ -420,16 +359,19 @@ func splitKey(n *yaml.Node, key string) (v *yaml.Node, ok bool) {
 	return v, true
 }
 
-// v3Drops returns the values of API Gateway's extensions (x-amazon-
-// apigateway-*) that kin-openapi's OpenAPI 3 decoder may be spared: on the
-// document, its path items, their operations and its security schemes.
-// kin-openapi keeps an extension's value without reading it, and in an
-// export they are most of the text. A value is kept when decoding it could
-// fail (what the writer's check refuses, and a null key, which kin-openapi
-// refuses), and all are kept when some $ref names an API Gateway extension,
-// since kin-openapi resolves references into extensions, and when the
-// document has anchors or aliases.
-func v3Drops(top *yaml.Node) map[*yaml.Node]bool {
+// gatewayDrops returns the values of API Gateway's extensions
+// (x-amazon-apigateway-*) that kin-openapi's decoders may be spared, as
+// nulls: on the document, its path items, their operations, and its
+// security definitions (Swagger 2) or schemes (OpenAPI 3). kin-openapi
+// keeps an extension's value without reading it, and in an export they
+// are most of the text. A value is kept when decoding it could fail (what
+// the writer's check refuses, and a null key, which kin-openapi refuses),
+// and all are kept when the document has anchors or aliases (a value
+// reached from two places is not dropped from one) or a $ref names an API
+// Gateway extension (kin-openapi resolves references into extensions).
+// The general path, the JSON writer and the OpenAPI 3 copy all drop this
+// one set.
+func gatewayDrops(top *yaml.Node) map[*yaml.Node]bool {
 	if top == nil || top.Kind != yaml.DocumentNode || len(top.Content) != 1 || top.Content[0].Kind != yaml.MappingNode {
 		return nil
 	}
@@ -454,6 +396,9 @@ func v3Drops(top *yaml.Node) map[*yaml.Node]bool {
 		}
 	}
 	dropIn(root)
+	for _, p := range yamltree.Pairs(yamltree.Path(root, "securityDefinitions")) {
+		dropIn(p[1])
+	}
 	for _, p := range yamltree.Pairs(yamltree.Path(root, "components", "securitySchemes")) {
 		dropIn(p[1])
 	}

@@ -3,7 +3,6 @@ package openapi
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
@@ -28,7 +27,7 @@ import (
 // kinDecodeV3 decodes the document into kin-openapi's OpenAPI 3 model and
 // resolves its local references.
 func kinDecodeV3(top *yaml.Node, loader *openapi3.Loader) (*openapi3.T, error) {
-	root := (&copier{seen: map[*yaml.Node]*yaml4.Node{}, drop: v3Drops(top)}).copy(top)
+	root := toYAML4(top, gatewayDrops(top))
 	if err := prepareKin(root); err != nil {
 		return nil, err
 	}
@@ -48,12 +47,9 @@ func kinDecodeV2(top *yaml.Node) (*openapi2.T, error) {
 	if doc, ok := decodeV2(top); ok {
 		return doc, nil
 	}
-	j, ok := v2JSON(top)
-	if !ok {
-		var err error
-		if j, err = v2JSONGeneral(top); err != nil {
-			return nil, err
-		}
+	j, err := v2JSONGeneral(top)
+	if err != nil {
+		return nil, err
 	}
 	var v2 openapi2.T
 	if err := json.Unmarshal(j, &v2); err != nil {
@@ -63,28 +59,27 @@ func kinDecodeV2(top *yaml.Node) (*openapi2.T, error) {
 }
 
 // v2JSONGeneral is the JSON text kin-openapi's Swagger 2 decoder is given
-// for any tree: the tree copied, decoded as go.yaml.in/yaml/v4 decodes it,
-// API Gateway's extensions dropped, encoded.
+// for any tree: the tree copied (API Gateway's extension values dropped,
+// see gatewayDrops), decoded as go.yaml.in/yaml/v4 decodes it, encoded.
 func v2JSONGeneral(top *yaml.Node) ([]byte, error) {
-	root := toYAML4(top, map[*yaml.Node]*yaml4.Node{})
+	root := toYAML4(top, gatewayDrops(top))
 	prepareJSON(root)
 	var generic any
 	if err := root.Decode(&generic); err != nil {
 		return nil, err
 	}
-	dropGatewayExtensions(generic)
 	return json.Marshal(generic)
 }
 
-// toYAML4 copies a yaml.v3 tree into go.yaml.in/yaml/v4 nodes. An anchored
-// node is copied once, whatever number of aliases reach it, so the copy is
-// linear in the size of the text even for an alias bomb.
-func toYAML4(n *yaml.Node, seen map[*yaml.Node]*yaml4.Node) *yaml4.Node {
-	return (&copier{seen: seen}).copy(n)
+// toYAML4 copies a yaml.v3 tree into go.yaml.in/yaml/v4 nodes, the nodes
+// in drop as nulls. An anchored node is copied once, whatever number of
+// aliases reach it, so the copy is linear in the size of the text even for
+// an alias bomb.
+func toYAML4(n *yaml.Node, drop map[*yaml.Node]bool) *yaml4.Node {
+	return (&copier{seen: map[*yaml.Node]*yaml4.Node{}, drop: drop}).copy(n)
 }
 
-// A copier copies a yaml.v3 tree into go.yaml.in/yaml/v4 nodes, each
-// anchored node once (seen), and the nodes in drop as nulls.
+// A copier is one toYAML4 copy: the anchored nodes copied so far (seen).
 type copier struct {
 	seen map[*yaml.Node]*yaml4.Node
 	drop map[*yaml.Node]bool
@@ -271,68 +266,4 @@ func prepareJSON(root *yaml4.Node) {
 		}
 	}
 	walk(root)
-}
-
-// dropGatewayExtensions empties the values of API Gateway's extensions
-// (x-amazon-apigateway-*) in a decoded Swagger 2 document, before it is
-// encoded for kin-openapi's JSON decoder, where kin-openapi's types hold
-// them as extensions: on the document, its path items, their operations
-// and its security definitions. kin-openapi keeps an extension's value
-// without reading it, and in an API Gateway export these values are most
-// of the text (the integrations, the policy) — text its Swagger 2 decoder
-// would decode several times over (each level decodes its subtree once
-// into its struct and once more into its extensions map). Keys elsewhere
-// (a schema property of that name) are left alone, and so is a value that
-// JSON cannot encode, so that the encoder still refuses it.
-func dropGatewayExtensions(doc any) {
-	root, _ := doc.(map[string]any)
-	dropIn(root)
-	if defs, ok := root["securityDefinitions"].(map[string]any); ok {
-		for _, d := range defs {
-			dropIn(d)
-		}
-	}
-	paths, _ := root["paths"].(map[string]any)
-	for _, item := range paths {
-		item, _ := item.(map[string]any)
-		dropIn(item)
-		for _, verb := range [...]string{"get", "put", "post", "delete", "options", "head", "patch"} {
-			dropIn(item[verb])
-		}
-	}
-}
-
-// dropIn empties the API Gateway extensions of one object.
-func dropIn(v any) {
-	m, _ := v.(map[string]any)
-	for k, x := range m {
-		if strings.HasPrefix(k, "x-amazon-apigateway-") && encodable(x) {
-			m[k] = nil
-		}
-	}
-}
-
-// encodable reports whether json.Marshal accepts a decoded YAML value.
-func encodable(v any) bool {
-	switch v := v.(type) {
-	case nil, string, bool, int, int64, uint64:
-		return true
-	case float64:
-		return !math.IsInf(v, 0) && !math.IsNaN(v)
-	case map[string]any:
-		for _, x := range v {
-			if !encodable(x) {
-				return false
-			}
-		}
-		return true
-	case []any:
-		for _, x := range v {
-			if !encodable(x) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
