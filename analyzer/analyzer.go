@@ -360,13 +360,9 @@ func loadDocument(path string, files *sources, roots []string, params map[string
 		}
 	}
 	readOther := false
-	read := files.log.readFileFunc()
 	readFile := func(name string) ([]byte, error) {
 		readOther = true
-		if read != nil {
-			return read(name)
-		}
-		return os.ReadFile(name)
+		return files.read(name)
 	}
 	frag, ok, wait := openapi.LoadDeferred(path, src, openapi.Options{})
 	if !ok {

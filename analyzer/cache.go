@@ -108,24 +108,6 @@ func (l *readLog) dir(abs string) {
 	l.mu.Unlock()
 }
 
-// readFileFunc returns a loader's file reader that records what it reads,
-// or nil (os.ReadFile) when nothing is recorded.
-func (l *readLog) readFileFunc() func(string) ([]byte, error) {
-	if l == nil {
-		return nil
-	}
-	return func(name string) ([]byte, error) {
-		b, err := os.ReadFile(name)
-		abs, _ := filepath.Abs(name)
-		if err == nil {
-			l.record(abs, b)
-		} else {
-			l.missing(abs)
-		}
-		return b, err
-	}
-}
-
 // cacheKey hashes the question a run answers: everything that decides its
 // findings except the content of the files it reads, which the entry
 // records and checks.

@@ -122,7 +122,7 @@ func (s scope) quickName(root, name string) (cty.Value, bool) {
 var quickEval = true
 
 // isResourceRoot reports whether a reference starting with root names a
-// managed resource (context reads it as one).
+// managed resource: the roots context does not handle by name.
 func isResourceRoot(root string) bool {
 	switch root {
 	case "var", "local", "each", "count", "path", "terraform", "module", "data", "self", "ephemeral":
@@ -144,6 +144,8 @@ func (s scope) context(travs []hcl.Traversal) *hcl.EvalContext {
 	res := map[string]map[string]*need{}  // type → name → what is read
 	for _, t := range travs {
 		root := t.RootName()
+		// Every root that is not a managed resource's type has its case
+		// here, and is in isResourceRoot's list, which quick relies on.
 		switch root {
 		case "var", "local":
 			if name, ok := stepName(t, 1); ok {
