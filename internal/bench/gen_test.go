@@ -3,7 +3,9 @@ package bench_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"testing"
@@ -67,15 +69,16 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestWriteTree writes a generated tree where APIGW_BENCH_DIR says (with
-// APIGW_BENCH_STACKS stacks, 1,000 by default), for profiling the CLI on
-// the trees the benchmarks use; without the variable it is skipped.
+// TestWriteTree writes a generated tree and checks that its manifest is
+// what is on disk: every file it lists, their total size, nothing else.
+// With APIGW_BENCH_DIR set it writes the tree there (APIGW_BENCH_STACKS
+// stacks, 1,000 by default), to profile the CLI on the trees the
+// benchmarks use; else 10 stacks in a temporary directory.
 func TestWriteTree(t *testing.T) {
-	dir := os.Getenv("APIGW_BENCH_DIR")
+	dir, stacks := os.Getenv("APIGW_BENCH_DIR"), 1000
 	if dir == "" {
-		t.Skip("APIGW_BENCH_DIR is not set")
+		dir, stacks = t.TempDir(), 10
 	}
-	stacks := 1000
 	if s := os.Getenv("APIGW_BENCH_STACKS"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -86,6 +89,33 @@ func TestWriteTree(t *testing.T) {
 	m, err := bench.Generate(dir, bench.Options{Stacks: stacks, DefectEvery: 10, Operations: 20})
 	if err != nil {
 		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, f := range m.Files {
+		listed[filepath.ToSlash(f)] = true
+	}
+	var size int64
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if !listed[filepath.ToSlash(rel)] {
+			t.Errorf("%s is on disk but not in the manifest", rel)
+		}
+		delete(listed, filepath.ToSlash(rel))
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		size += info.Size()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) > 0 || size != m.Bytes {
+		t.Errorf("manifest: %d files missing on disk, %d bytes listed, %d on disk", len(listed), m.Bytes, size)
 	}
 	t.Logf("%d files, %d bytes in %s", len(m.Files), m.Bytes, dir)
 }
